@@ -1,0 +1,112 @@
+import { Clock } from '../clock.js'
+import { DcdnError } from '../dcdn/errors.js'
+import { canonicalQuery } from '../dcdn/encode.js'
+import { parseErrorBody } from '../dcdn/client.js'
+import { AccessKey, isoSeconds } from '../dcdn/sign.js'
+import { HttpPost, NetworkError } from '../dcdn/transport.js'
+import { UserError } from '../errors.js'
+import { API_VERSION } from '../limits.js'
+import { DEFAULT_RETRY, withRetry } from '../retry.js'
+import { addSecret } from '../secrets.js'
+
+export interface OidcOptions {
+  roleArn: string
+  oidcProviderArn: string
+  roleSessionName: string
+  audience: string
+  stsEndpoint: URL
+  /** core.getIDToken; only called when the runner offers a token endpoint. */
+  getIdToken(audience: string): Promise<string>
+  env: NodeJS.ProcessEnv
+  post: HttpPost
+  clock: Clock
+}
+
+/** STS's shortest session; a refresh with a wait rarely needs more, and keys that die soon leak less. */
+const DURATION_SECONDS = 3600
+
+/** `github-actions-<run id>`, cleaned to what STS accepts: [A-Za-z0-9.@_-], 2 to 64 characters. */
+export function defaultSessionName(runId: string | undefined): string {
+  const name = `github-actions-${runId ?? ''}`.replace(/[^A-Za-z0-9.@_-]/g, '-').slice(0, 64)
+  return name.replace(/-+$/, '') || 'github-actions'
+}
+
+async function idToken(options: OidcOptions): Promise<string> {
+  if (!options.env.ACTIONS_ID_TOKEN_REQUEST_URL || !options.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) {
+    throw new UserError(
+      "OIDC needs a GitHub ID token, but this job cannot request one. Add 'permissions: id-token: write' to the job " +
+        '(and contents: read if it checks out code). Pull requests from forks never get ID tokens.'
+    )
+  }
+  let token: string
+  try {
+    token = await options.getIdToken(options.audience)
+  } catch (error) {
+    throw new UserError(`Could not get a GitHub OIDC token for audience '${options.audience}': ${error instanceof Error ? error.message : String(error)}`)
+  }
+  addSecret(token)
+  return token
+}
+
+/** Exchanges the job's GitHub OIDC token for STS credentials with AssumeRoleWithOIDC (SPEC 5). */
+export async function assumeRoleWithOidc(options: OidcOptions): Promise<AccessKey> {
+  const token = await idToken(options)
+  const body = canonicalQuery({
+    RoleArn: options.roleArn,
+    OIDCProviderArn: options.oidcProviderArn,
+    OIDCToken: token,
+    RoleSessionName: options.roleSessionName,
+    DurationSeconds: String(DURATION_SECONDS)
+  })
+  const attempt = async () => {
+    const query = canonicalQuery({
+      Action: 'AssumeRoleWithOIDC',
+      Version: API_VERSION.sts,
+      Format: 'JSON',
+      Timestamp: isoSeconds(options.clock.now())
+    })
+    const url = new URL(`/?${query}`, options.stsEndpoint)
+    let answer
+    try {
+      answer = await options.post(url, { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' }, body)
+    } catch (error) {
+      if (error instanceof NetworkError) throw new DcdnError({ code: error.code, message: error.message, httpStatus: 0 })
+      throw error
+    }
+    if (answer.status < 200 || answer.status >= 300) {
+      const fields = parseErrorBody(answer.body)
+      throw new DcdnError({
+        code: fields.code ?? `HTTP${answer.status}`,
+        message: fields.message ?? `HTTP ${answer.status}`,
+        requestId: fields.requestId,
+        httpStatus: answer.status
+      })
+    }
+    return answer.body
+  }
+  let text: string
+  try {
+    text = await withRetry(attempt, DEFAULT_RETRY, options.clock, {
+      retryable: (e): e is DcdnError => e instanceof DcdnError && e.retryable
+    })
+  } catch (error) {
+    if (!(error instanceof DcdnError)) throw error
+    const hint = /aud/i.test(`${error.code} ${error.apiMessage}`)
+      ? ` Check that the 'audience' input ('${options.audience}') is a client ID of the OIDC provider in RAM.`
+      : ' Check the role ARN, the OIDC provider ARN, and that the role trusts this repository.'
+    throw new UserError(`STS AssumeRoleWithOIDC at ${options.stsEndpoint.host} failed: ${error.message}${hint}`)
+  }
+  const credentials = (JSON.parse(text) as { Credentials?: Record<string, unknown> }).Credentials ?? {}
+  const key = {
+    accessKeyId: String(credentials.AccessKeyId ?? ''),
+    accessKeySecret: String(credentials.AccessKeySecret ?? ''),
+    securityToken: String(credentials.SecurityToken ?? '')
+  }
+  addSecret(key.accessKeySecret)
+  addSecret(key.securityToken)
+  if (!key.accessKeyId || !key.accessKeySecret || !key.securityToken) {
+    throw new UserError('STS AssumeRoleWithOIDC answered without Credentials.AccessKeyId, AccessKeySecret and SecurityToken.')
+  }
+  return key
+}
+

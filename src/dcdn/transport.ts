@@ -1,0 +1,57 @@
+import { Dispatcher, EnvHttpProxyAgent, request } from 'undici'
+
+export interface HttpAnswer {
+  status: number
+  body: string
+}
+
+/** Sends one form POST; rejects only when no HTTP answer came. */
+export type HttpPost = (url: URL, headers: Record<string, string>, body: string) => Promise<HttpAnswer>
+
+export interface TransportOptions {
+  connectTimeoutMs: number
+  /** The whole request, from connecting to the last byte of the answer. */
+  requestTimeoutMs: number
+}
+
+export const DEFAULT_TRANSPORT: TransportOptions = { connectTimeoutMs: 10_000, requestTimeoutMs: 30_000 }
+
+/** Why a request got no answer, as a code for DcdnError. */
+export class NetworkError extends Error {
+  constructor(
+    readonly code: 'RequestTimeout' | 'NetworkError',
+    message: string
+  ) {
+    super(message)
+    this.name = 'NetworkError'
+  }
+}
+
+/**
+ * An HTTP client on undici with keep-alive, timeouts, and HTTPS_PROXY/NO_PROXY honoured, as
+ * self-hosted runners behind a proxy need.
+ */
+export function createHttpPost(options: TransportOptions = DEFAULT_TRANSPORT): { post: HttpPost; close(): Promise<void> } {
+  const dispatcher: Dispatcher = new EnvHttpProxyAgent({
+    connect: { timeout: options.connectTimeoutMs },
+    keepAliveTimeout: 10_000,
+    headersTimeout: options.requestTimeoutMs,
+    bodyTimeout: options.requestTimeoutMs
+  })
+  const post: HttpPost = async (url, headers, body) => {
+    const signal = AbortSignal.timeout(options.requestTimeoutMs)
+    try {
+      const answer = await request(url, { method: 'POST', headers, body, dispatcher, signal })
+      return { status: answer.statusCode, body: await answer.body.text() }
+    } catch (error) {
+      const name = error instanceof Error ? error.name : ''
+      const code = (error as { code?: string }).code ?? ''
+      if (signal.aborted || name === 'TimeoutError' || /TIMEOUT/.test(code)) {
+        throw new NetworkError('RequestTimeout', `no answer from ${url.host} within ${options.requestTimeoutMs} ms`)
+      }
+      const detail = code || (error instanceof Error ? error.message : String(error))
+      throw new NetworkError('NetworkError', `could not reach ${url.host}: ${detail}`)
+    }
+  }
+  return { post, close: () => dispatcher.close() }
+}

@@ -1,0 +1,25 @@
+/**
+ * Percent-encodes one path segment the way a browser encodes a URL path (SPEC 3.2), because the
+ * CDN's cache key is the URL as browsers request it. This is not the RFC 3986 encoder used for
+ * signing (src/dcdn/encode.ts): that one also encodes !'()*+,;=:@&$.
+ */
+const KEPT = /[A-Za-z0-9\-._~!$&'()*+,;=:@]/
+
+export function encodePathSegment(segment: string): string {
+  let out = ''
+  for (const char of segment) {
+    if (KEPT.test(char)) {
+      out += char
+    } else {
+      for (const byte of Buffer.from(char, 'utf8')) {
+        out += '%' + byte.toString(16).toUpperCase().padStart(2, '0')
+      }
+    }
+  }
+  return out
+}
+
+/** Encodes each segment of a POSIX path, keeping the `/` between them. */
+export function encodePath(path: string): string {
+  return path.split('/').map(encodePathSegment).join('/')
+}

@@ -46,7 +46,7 @@ export function globBase(glob: string): string {
   const base: string[] = []
   // The last segment names files, never the base, even when it is literal.
   for (const segment of segments.slice(0, -1)) {
-    if (new Minimatch(segment, MATCH_OPTIONS).hasMagic() || segment === '') break
+    if (segment === '' || new Minimatch(segment, { ...MATCH_OPTIONS, magicalBraces: true }).hasMagic()) break
     base.push(segment)
   }
   return base.length > 0 ? base.join('/') + '/' : ''

@@ -2,12 +2,12 @@ import { Clock } from './clock.js'
 import { RpcClient } from './dcdn/client.js'
 import { RefreshTask, describeRefreshTasks } from './dcdn/operations.js'
 import { DCDN_LIMITS } from './limits.js'
-import { RetryPolicy, DEFAULT_RETRY } from './retry.js'
+import { DEFAULT_RETRY, RetryPolicy } from './retry.js'
 import { callWithRetry } from './submit.js'
 
 export interface WaitResult {
   status: 'complete' | 'failed' | 'timeout'
-  /** The last state seen of every task, in the order the IDs were given. */
+  /** The last state seen of every object of every task, in task order. */
   tasks: RefreshTask[]
   polls: number
 }
@@ -28,6 +28,11 @@ function pendingTask(taskId: string): RefreshTask {
   return { taskId, objectPath: '', objectType: '', status: 'Pending', process: '', creationTime: '', description: '' }
 }
 
+/** A task is finished when DCDN lists it and every object in it is Complete or Failed. */
+function finished(objects: RefreshTask[]): boolean {
+  return objects.length > 0 && objects.every((o) => DONE.has(o.status))
+}
+
 /**
  * Polls DescribeDcdnRefreshTaskById, 10 IDs a call, from about 5 s apart backing off to about
  * 30 s, until every task is Complete or Failed or the timeout runs out.
@@ -35,27 +40,30 @@ function pendingTask(taskId: string): RefreshTask {
 export async function waitForTasks(taskIds: readonly string[], options: WaitOptions): Promise<WaitResult> {
   const { client, clock, log } = options
   const deadline = clock.now() + options.timeoutMs
-  const latest = new Map(taskIds.map((id) => [id, pendingTask(id)]))
+  // One task may hold many objects; DCDN lists each object as an entry with the task's ID.
+  const latest = new Map<string, RefreshTask[]>(taskIds.map((id) => [id, []]))
   let interval = options.firstPollMs ?? 5000
   const maxInterval = options.maxPollMs ?? 30_000
   let polls = 0
-  const finished = () => [...latest.values()].every((t) => DONE.has(t.status))
-  while (!finished()) {
+  const open = () => [...latest].filter(([, objects]) => !finished(objects)).map(([id]) => id)
+  while (open().length > 0) {
     const remaining = deadline - clock.now()
     if (remaining <= 0) break
     await clock.sleep(Math.min(interval, remaining))
     interval = Math.min(maxInterval, Math.round(interval * 1.5))
-    const open = [...latest.values()].filter((t) => !DONE.has(t.status)).map((t) => t.taskId)
-    for (let i = 0; i < open.length; i += DCDN_LIMITS.taskIdsPerQuery) {
-      const ids = open.slice(i, i + DCDN_LIMITS.taskIdsPerQuery)
-      const tasks = await callWithRetry(() => describeRefreshTasks(client, ids), clock, options.retry ?? DEFAULT_RETRY, log)
-      for (const task of tasks) if (latest.has(task.taskId)) latest.set(task.taskId, task)
+    const ids = open()
+    for (let i = 0; i < ids.length; i += DCDN_LIMITS.taskIdsPerQuery) {
+      const chunk = ids.slice(i, i + DCDN_LIMITS.taskIdsPerQuery)
+      const entries = await callWithRetry(() => describeRefreshTasks(client, chunk), clock, options.retry ?? DEFAULT_RETRY, log)
+      for (const id of chunk) {
+        const objects = entries.filter((e) => e.taskId === id)
+        if (objects.length > 0) latest.set(id, objects)
+      }
     }
     polls++
-    const done = [...latest.values()].filter((t) => DONE.has(t.status)).length
-    log(`Poll ${polls}: ${done} of ${latest.size} tasks finished.`)
+    log(`Poll ${polls}: ${latest.size - open().length} of ${latest.size} tasks finished.`)
   }
-  const tasks = [...latest.values()]
-  const status = !finished() ? 'timeout' : tasks.some((t) => t.status === 'Failed') ? 'failed' : 'complete'
+  const tasks = [...latest].flatMap(([id, objects]) => (objects.length > 0 ? objects : [pendingTask(id)]))
+  const status = open().length > 0 ? 'timeout' : tasks.some((t) => t.status === 'Failed') ? 'failed' : 'complete'
   return { status, tasks, polls }
 }

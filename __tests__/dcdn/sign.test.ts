@@ -4,7 +4,7 @@ import { canonicalQuery, percentEncode } from '../../src/dcdn/encode.js'
 import { sha256Hex, signV2, signV3, signatureV2, signatureV3 } from '../../src/dcdn/sign.js'
 
 // The official SDK helper, used here only as the reference our signatures must equal.
-const OpenApiUtil = ((openApiUtil as unknown as { default?: typeof openApiUtil }).default ?? openApiUtil) as typeof openApiUtil
+const OpenApiUtil = openApiUtil.default
 
 const V2_PARAMS = {
   AccessKeyId: 'testid',

@@ -1,4 +1,5 @@
-import { Dispatcher, EnvHttpProxyAgent, request } from 'undici'
+import { Agent, Dispatcher, ProxyAgent, request } from 'undici'
+import { proxyFor } from './proxy.js'
 
 export interface HttpAnswer {
   status: number
@@ -31,15 +32,29 @@ export class NetworkError extends Error {
  * An HTTP client on undici with keep-alive, timeouts, and HTTPS_PROXY/NO_PROXY honoured, as
  * self-hosted runners behind a proxy need.
  */
-export function createHttpPost(options: TransportOptions = DEFAULT_TRANSPORT): { post: HttpPost; close(): Promise<void> } {
-  const dispatcher: Dispatcher = new EnvHttpProxyAgent({
+export function createHttpPost(
+  options: TransportOptions = DEFAULT_TRANSPORT,
+  env: NodeJS.ProcessEnv = process.env
+): { post: HttpPost; close(): Promise<void> } {
+  const agentOptions = {
     connect: { timeout: options.connectTimeoutMs },
     keepAliveTimeout: 10_000,
     headersTimeout: options.requestTimeoutMs,
     bodyTimeout: options.requestTimeoutMs
-  })
+  }
+  const dispatchers = new Map<string, Dispatcher>()
+  const dispatcherFor = (url: URL): Dispatcher => {
+    const proxy = proxyFor(url, env) ?? ''
+    let dispatcher = dispatchers.get(proxy)
+    if (!dispatcher) {
+      dispatcher = proxy === '' ? new Agent(agentOptions) : new ProxyAgent({ ...agentOptions, uri: proxy })
+      dispatchers.set(proxy, dispatcher)
+    }
+    return dispatcher
+  }
   const post: HttpPost = async (url, headers, body) => {
     const signal = AbortSignal.timeout(options.requestTimeoutMs)
+    const dispatcher = dispatcherFor(url)
     try {
       const answer = await request(url, { method: 'POST', headers, body, dispatcher, signal })
       return { status: answer.statusCode, body: await answer.body.text() }
@@ -53,5 +68,8 @@ export function createHttpPost(options: TransportOptions = DEFAULT_TRANSPORT): {
       throw new NetworkError('NetworkError', `could not reach ${url.host}: ${detail}`)
     }
   }
-  return { post, close: () => dispatcher.close() }
+  const close = async () => {
+    await Promise.all([...dispatchers.values()].map((d) => d.close()))
+  }
+  return { post, close }
 }

@@ -287,13 +287,16 @@ export async function startFakeDcdn(options = {}) {
   }
 
   /** The next injected fault for this action, if any: faults fire before any business logic. */
-  function takeFault(action) {
-    const index = state.faults.findIndex((f) => !f.action || f.action === action)
+  function takeFault(action, params) {
+    const index = state.faults.findIndex(
+      (f) => (!f.action || f.action === action) && (!f.match || (params.ObjectPath ?? '').includes(f.match))
+    )
     if (index < 0) return undefined
     return state.faults.splice(index, 1)[0]
   }
 
-  const server = createServer((req, res) => {
+  // The official SDK sends RPC parameters in the query: allow a query as long as DCDN does.
+  const server = createServer({ maxHeaderSize: 4 * 1024 * 1024 }, (req, res) => {
     const chunks = []
     req.on('data', (c) => chunks.push(c))
     req.on('end', () => {
@@ -310,7 +313,7 @@ export async function startFakeDcdn(options = {}) {
         if (signed.apiVersion !== '2018-01-15') throw new ApiError(400, 'InvalidVersion', `Specified parameter Version ${signed.apiVersion} is not valid.`)
         const operation = operations[signed.action]
         if (!operation) throw new ApiError(400, 'InvalidAction.NotFound', `Specified api ${signed.action} is not found.`)
-        const fault = takeFault(signed.action)
+        const fault = takeFault(signed.action, signed.params)
         if (fault) {
           call.fault = fault.kind
           switch (fault.kind) {
@@ -365,7 +368,10 @@ export async function startFakeDcdn(options = {}) {
     state,
     used,
     quota,
-    /** Queue faults: { kind: '503' | '500' | 'reset' | 'hang' | <error code>, action?, status? }. */
+    /**
+     * Queue faults, each used once: { kind: '503' | '500' | 'reset' | 'hang' | <error code>,
+     * action?, match? (a substring of ObjectPath), status?, message? }.
+     */
     inject(...faults) {
       state.faults.push(...faults)
     },

@@ -71,6 +71,9 @@ export function parseTargetLines(text: string, inputName: string): RefreshTarget
     const words = line.split(/\s+/)
     let type: ObjectType = 'File'
     let url = line
+    if (words.length > 1 && words[0].includes('://')) {
+      throw new UserError(`${where}: the URL holds white space; percent-encode spaces as %20.`)
+    }
     if (words.length === 2) {
       const named = typeFromWord(words[0].toLowerCase())
       if (!named) {

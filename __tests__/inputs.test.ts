@@ -21,7 +21,17 @@ describe('readSettings', () => {
   })
 
   it('reads YAML booleans, numbers and lists', () => {
-    const s = readSettings(reader({ 'dry-run': 'True', force: 'TRUE', 'quota-check': 'false', 'max-urls-per-request': '500', paths: 'a\n./b\n\n', rules: '** => https://a.example/{path}', urls: 'directory https://a.example/d/' }))
+    const s = readSettings(
+      reader({
+        'dry-run': 'True',
+        force: 'TRUE',
+        'quota-check': 'false',
+        'max-urls-per-request': '500',
+        paths: 'a\n./b\n\n',
+        rules: '** => https://a.example/{path}',
+        urls: 'directory https://a.example/d/'
+      })
+    )
     expect(s.dryRun).toBe(true)
     expect(s.force).toBe(true)
     expect(s.quotaCheck).toBe(false)
@@ -33,7 +43,10 @@ describe('readSettings', () => {
   it.each([
     [{ 'dry-run': 'yes' }, /Input 'dry-run' must be true or false/],
     [{ wait: '1' }, /Input 'wait'/],
-    [{ 'max-urls-per-request': '1001' }, /Input 'max-urls-per-request' must be a whole number from 1 to 1000/],
+    [
+      { 'max-urls-per-request': '1001' },
+      /Input 'max-urls-per-request' must be a whole number from 1 to 1000/
+    ],
     [{ 'max-urls-per-request': '0' }, /max-urls-per-request/],
     [{ 'wait-timeout': '-5' }, /wait-timeout/],
     [{ 'url-rate-per-domain': '1.5' }, /url-rate-per-domain/],
@@ -41,7 +54,10 @@ describe('readSettings', () => {
     [{ 'changed-files': 'maybe' }, /Input 'changed-files' must be one of auto, true, false/],
     [{ 'signature-version': 'v4' }, /Input 'signature-version'/],
     [{ 'preload-area': 'global', preload: 'true' }, /Input 'preload-area'/],
-    [{ endpoint: 'http://dcdn.aliyuncs.com' }, /Input 'endpoint' may use plain http:\/\/ only for a loopback host/],
+    [
+      { endpoint: 'http://dcdn.aliyuncs.com' },
+      /Input 'endpoint' may use plain http:\/\/ only for a loopback host/
+    ],
     [{ endpoint: 'https://dcdn.aliyuncs.com/path' }, /Input 'endpoint' must name only/],
     [{ 'sts-endpoint': 'http://10.0.0.1' }, /Input 'sts-endpoint'/],
     [{ base: '--upload-pack=x', head: 'abc1234' }, /Input 'base'/],
@@ -70,8 +86,12 @@ describe('readSettings', () => {
   })
 
   it('accepts loopback http endpoints and bare host names', () => {
-    expect(readSettings(reader({ endpoint: 'http://127.0.0.1:8080' })).endpoint.host).toBe('127.0.0.1:8080')
+    expect(readSettings(reader({ endpoint: 'http://127.0.0.1:8080' })).endpoint.host).toBe(
+      '127.0.0.1:8080'
+    )
     expect(readSettings(reader({ endpoint: 'http://localhost:1' })).endpoint.protocol).toBe('http:')
-    expect(readSettings(reader({ endpoint: 'dcdn.ap-southeast-1.aliyuncs.com' })).endpoint.href).toBe('https://dcdn.ap-southeast-1.aliyuncs.com/')
+    expect(
+      readSettings(reader({ endpoint: 'dcdn.ap-southeast-1.aliyuncs.com' })).endpoint.href
+    ).toBe('https://dcdn.ap-southeast-1.aliyuncs.com/')
   })
 })

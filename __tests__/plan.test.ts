@@ -1,6 +1,13 @@
 import { describe, expect, it } from '@jest/globals'
 import { UserError } from '../src/errors.js'
-import { Batch, RatePacer, checkPlanSize, dedupeTargets, planBatches, scheduleBatches } from '../src/plan.js'
+import {
+  Batch,
+  RatePacer,
+  checkPlanSize,
+  dedupeTargets,
+  planBatches,
+  scheduleBatches
+} from '../src/plan.js'
 import { ObjectType, RefreshTarget, hostOf } from '../src/targets.js'
 
 const LIMITS = { maxUrlsPerRequest: 1000, urlRatePerDomain: 100000 }
@@ -34,7 +41,9 @@ describe('planBatches (SPEC 4.2)', () => {
   })
 
   it('honours max-urls-per-request', () => {
-    expect(sizes(planBatches(files(250), { ...LIMITS, maxUrlsPerRequest: 100 }))).toEqual([100, 100, 50])
+    expect(sizes(planBatches(files(250), { ...LIMITS, maxUrlsPerRequest: 100 }))).toEqual([
+      100, 100, 50
+    ])
   })
 
   it.each([
@@ -53,7 +62,10 @@ describe('planBatches (SPEC 4.2)', () => {
     [11, [10, 1]],
     [12, [10, 2]]
   ])('%i hosts, one URL each', (hosts, expected) => {
-    const targets = Array.from({ length: hosts }, (_, h) => ({ type: 'File' as const, url: `https://h${h}.example/x` }))
+    const targets = Array.from({ length: hosts }, (_, h) => ({
+      type: 'File' as const,
+      url: `https://h${h}.example/x`
+    }))
     const batches = planBatches(targets, LIMITS)
     expect(sizes(batches)).toEqual(expected)
     for (const batch of batches) expect(batch.hosts.size).toBeLessThanOrEqual(10)
@@ -61,7 +73,8 @@ describe('planBatches (SPEC 4.2)', () => {
 
   it('packs interleaved hosts into full batches of at most 10 hosts', () => {
     const targets: RefreshTarget[] = []
-    for (let i = 0; i < 100; i++) for (let h = 0; h < 12; h++) targets.push({ type: 'File', url: `https://h${h}.example/${i}` })
+    for (let i = 0; i < 100; i++)
+      for (let h = 0; h < 12; h++) targets.push({ type: 'File', url: `https://h${h}.example/${i}` })
     const batches = planBatches(targets, LIMITS)
     expect(sizes(batches)).toEqual([1000, 200])
     for (const batch of batches) {
@@ -78,11 +91,18 @@ describe('planBatches (SPEC 4.2)', () => {
       { type: 'File', url: 'https://a.example/f' },
       { type: 'IgnoreParams', url: 'https://a.example/i' }
     ]
-    expect(planBatches(targets, LIMITS).map((b) => b.type)).toEqual(['File', 'IgnoreParams', 'Directory', 'Regex'])
+    expect(planBatches(targets, LIMITS).map((b) => b.type)).toEqual([
+      'File',
+      'IgnoreParams',
+      'Directory',
+      'Regex'
+    ])
   })
 
   it('never puts more of one host in a batch than it may take in a minute', () => {
-    expect(sizes(planBatches(files(1200), { maxUrlsPerRequest: 1000, urlRatePerDomain: 500 }))).toEqual([500, 500, 200])
+    expect(
+      sizes(planBatches(files(1200), { maxUrlsPerRequest: 1000, urlRatePerDomain: 500 }))
+    ).toEqual([500, 500, 200])
   })
 })
 
@@ -104,7 +124,11 @@ describe('scheduleBatches (pacing)', () => {
 
   it('waits exactly for the rolling minute of a host to free', () => {
     const batches = planBatches(files(2500), LIMITS)
-    expect(scheduleBatches(batches, T0, { urlRatePerDomain: 1000 })).toEqual([T0, T0 + 60_000, T0 + 120_000])
+    expect(scheduleBatches(batches, T0, { urlRatePerDomain: 1000 })).toEqual([
+      T0,
+      T0 + 60_000,
+      T0 + 120_000
+    ])
   })
 
   it('waits only as long as needed when part of the window frees', () => {
@@ -116,17 +140,32 @@ describe('scheduleBatches (pacing)', () => {
   })
 
   it('lets another host go while one host waits for its window only if it comes later in order', () => {
-    const batches = planBatches([...files(1000, 'a.example'), ...files(1000, 'a.example').map((t) => ({ ...t, url: t.url + 'x' })), ...files(10, 'b.example')], LIMITS)
-    expect(scheduleBatches(batches, T0, { urlRatePerDomain: 1000 })).toEqual([T0, T0 + 60_000, T0 + 60_000])
+    const batches = planBatches(
+      [
+        ...files(1000, 'a.example'),
+        ...files(1000, 'a.example').map((t) => ({ ...t, url: t.url + 'x' })),
+        ...files(10, 'b.example')
+      ],
+      LIMITS
+    )
+    expect(scheduleBatches(batches, T0, { urlRatePerDomain: 1000 })).toEqual([
+      T0,
+      T0 + 60_000,
+      T0 + 60_000
+    ])
   })
 
   it('keeps to 30 calls in any second', () => {
-    const targets = Array.from({ length: 65 }, (_, i) => ({ type: 'Regex' as const, url: `https://h${i % 5}.example/${i}.*` }))
+    const targets = Array.from({ length: 65 }, (_, i) => ({
+      type: 'Regex' as const,
+      url: `https://h${i % 5}.example/${i}.*`
+    }))
     const times = scheduleBatches(planBatches(targets, LIMITS), T0, { urlRatePerDomain: 1000 })
     expect(times.slice(0, 30).every((t) => t === T0)).toBe(true)
     expect(times.slice(30, 60).every((t) => t === T0 + 1000)).toBe(true)
     expect(times.slice(60).every((t) => t === T0 + 2000)).toBe(true)
-    for (let i = 30; i < times.length; i++) expect(times[i] - times[i - 30]).toBeGreaterThanOrEqual(1000)
+    for (let i = 30; i < times.length; i++)
+      expect(times[i] - times[i - 30]).toBeGreaterThanOrEqual(1000)
   })
 
   it('frees a host window 60 s after its last record', () => {

@@ -34,7 +34,8 @@ async function setup(rate: number) {
   return { clock, client, fake }
 }
 
-const urls = (n: number, host = 'a.example') => Array.from({ length: n }, (_, i) => ({ type: 'File' as const, url: `https://${host}/${i}` }))
+const urls = (n: number, host = 'a.example') =>
+  Array.from({ length: n }, (_, i) => ({ type: 'File' as const, url: `https://${host}/${i}` }))
 const logs: string[] = []
 const log = (m: string) => logs.push(m)
 
@@ -42,7 +43,13 @@ describe('submitBatches pacing on a virtual clock', () => {
   it('waits exactly one minute between full batches of one host', async () => {
     const { clock, client, fake } = await setup(1000)
     const batches = planBatches(urls(2500), { maxUrlsPerRequest: 1000, urlRatePerDomain: 1000 })
-    const outcomes = await submitBatches(batches, { client, clock, pacing: { urlRatePerDomain: 1000 }, force: false, log })
+    const outcomes = await submitBatches(batches, {
+      client,
+      clock,
+      pacing: { urlRatePerDomain: 1000 },
+      force: false,
+      log
+    })
     expect(outcomes.map((o) => o.ok)).toEqual([true, true, true])
     expect(clock.sleeps).toEqual([60_000, 60_000])
     expect(fake.state.accepted).toHaveLength(2500)
@@ -50,18 +57,40 @@ describe('submitBatches pacing on a virtual clock', () => {
 
   it('sends other hosts without waiting', async () => {
     const { clock, client } = await setup(1000)
-    const batches = planBatches([...urls(1000, 'a.example'), ...urls(1000, 'b.example')], { maxUrlsPerRequest: 1000, urlRatePerDomain: 1000 })
-    await submitBatches(batches, { client, clock, pacing: { urlRatePerDomain: 1000 }, force: false, log })
+    const batches = planBatches([...urls(1000, 'a.example'), ...urls(1000, 'b.example')], {
+      maxUrlsPerRequest: 1000,
+      urlRatePerDomain: 1000
+    })
+    await submitBatches(batches, {
+      client,
+      clock,
+      pacing: { urlRatePerDomain: 1000 },
+      force: false,
+      log
+    })
     expect(clock.sleeps).toEqual([])
   })
 
   it('on QuotaPerMinuteExceeded.Refresh waits for the host window to free, then succeeds once', async () => {
     const { clock, client, fake } = await setup(10000)
     const batches = planBatches(urls(1500), { maxUrlsPerRequest: 1000, urlRatePerDomain: 10000 })
-    fake.inject({ kind: 'QuotaPerMinuteExceeded.Refresh', action: 'RefreshDcdnObjectCaches', match: '/1000' })
+    fake.inject({
+      kind: 'QuotaPerMinuteExceeded.Refresh',
+      action: 'RefreshDcdnObjectCaches',
+      match: '/1000'
+    })
     const start = clock.now()
-    const outcomes = await submitBatches(batches, { client, clock, pacing: { urlRatePerDomain: 10000 }, force: false, log })
-    expect(outcomes.map((o) => [o.ok, o.attempts])).toEqual([[true, 1], [true, 2]])
+    const outcomes = await submitBatches(batches, {
+      client,
+      clock,
+      pacing: { urlRatePerDomain: 10000 },
+      force: false,
+      log
+    })
+    expect(outcomes.map((o) => [o.ok, o.attempts])).toEqual([
+      [true, 1],
+      [true, 2]
+    ])
     // The first batch went at `start`: its window frees 60 s later, and no sooner.
     expect(clock.sleeps).toEqual([60_000])
     expect(clock.now() - start).toBe(60_000)
@@ -71,14 +100,17 @@ describe('submitBatches pacing on a virtual clock', () => {
   it('gives up after the retry budget and reports the last error', async () => {
     const { clock, client, fake } = await setup(10000)
     for (let i = 0; i < 3; i++) fake.inject({ kind: '503', action: 'RefreshDcdnObjectCaches' })
-    const outcomes = await submitBatches(planBatches(urls(3), { maxUrlsPerRequest: 1000, urlRatePerDomain: 10000 }), {
-      client,
-      clock,
-      pacing: { urlRatePerDomain: 10000 },
-      force: false,
-      log,
-      retry: { attempts: 3, baseMs: 1000, capMs: 4000 }
-    })
+    const outcomes = await submitBatches(
+      planBatches(urls(3), { maxUrlsPerRequest: 1000, urlRatePerDomain: 10000 }),
+      {
+        client,
+        clock,
+        pacing: { urlRatePerDomain: 10000 },
+        force: false,
+        log,
+        retry: { attempts: 3, baseMs: 1000, capMs: 4000 }
+      }
+    )
     expect(outcomes[0].ok).toBe(false)
     expect(outcomes[0].attempts).toBe(3)
     expect(outcomes[0].error?.message).toMatch(/ServiceUnavailable/)
@@ -95,7 +127,10 @@ describe('quota check', () => {
   }
 
   it('shows need against remaining for each type, and refuses when one is short', () => {
-    const batches = planBatches([...urls(6), { type: 'Directory', url: 'https://a.example/d/' }], { maxUrlsPerRequest: 1000, urlRatePerDomain: 1000 })
+    const batches = planBatches([...urls(6), { type: 'Directory', url: 'https://a.example/d/' }], {
+      maxUrlsPerRequest: 1000,
+      urlRatePerDomain: 1000
+    })
     const needs = quotaNeeds(batches, quota, 6)
     expect(needs).toEqual([
       { kind: 'File', need: 6, remain: 5 },
@@ -103,11 +138,15 @@ describe('quota check', () => {
       { kind: 'Preload', need: 6, remain: 50 }
     ])
     expect(() => checkQuota(needs)).toThrow(UserError)
-    expect(() => checkQuota(needs)).toThrow(/File: need 6, 5 remain today[\s\S]*Directory: need 1, 100 remain today/)
+    expect(() => checkQuota(needs)).toThrow(
+      /File: need 6, 5 remain today[\s\S]*Directory: need 1, 100 remain today/
+    )
     expect(() => checkQuota(needs.slice(1))).not.toThrow()
   })
 
   it('refuses when a remaining figure could not be read', () => {
-    expect(() => checkQuota([{ kind: 'File', need: 1, remain: NaN }])).toThrow(/remaining quota unknown/)
+    expect(() => checkQuota([{ kind: 'File', need: 1, remain: NaN }])).toThrow(
+      /remaining quota unknown/
+    )
   })
 })

@@ -31,7 +31,8 @@ describe('urlProblem (SPEC 3.3)', () => {
 
 describe('parseTargetLines', () => {
   it('reads each type and defaults to file', () => {
-    const text = 'https://a.example/x\n# comment\n\nfile https://a.example/y\ndirectory https://a.example/d/\nregex https://a.example/.*\\.jpg\nignore-params https://a.example/q\nDIRECTORY https://b.example/\r\n'
+    const text =
+      'https://a.example/x\n# comment\n\nfile https://a.example/y\ndirectory https://a.example/d/\nregex https://a.example/.*\\.jpg\nignore-params https://a.example/q\nDIRECTORY https://b.example/\r\n'
     expect(parseTargetLines(text, 'urls')).toEqual([
       { type: 'File', url: 'https://a.example/x' },
       { type: 'File', url: 'https://a.example/y' },

@@ -37,7 +37,17 @@ const summaryFile = join(work, 'summary.html')
 const eventFile = join(work, 'event.json')
 writeFileSync(outputFile, '')
 writeFileSync(summaryFile, '')
-writeFileSync(eventFile, JSON.stringify({ ref: 'refs/heads/main', before, after, created: false, deleted: false, forced: false }))
+writeFileSync(
+  eventFile,
+  JSON.stringify({
+    ref: 'refs/heads/main',
+    before,
+    after,
+    created: false,
+    deleted: false,
+    forced: false
+  })
+)
 
 const rules = readFileSync(join(here, 'rules.txt'), 'utf8')
 const env = {
@@ -57,15 +67,27 @@ const env = {
   INPUT_WAIT: 'true',
   'INPUT_WAIT-TIMEOUT': '60'
 }
-console.log(`Fake DCDN on ${dcdn.url}; push ${before.slice(0, 7)}..${after.slice(0, 7)} of a sample site.\n`)
+console.log(
+  `Fake DCDN on ${dcdn.url}; push ${before.slice(0, 7)}..${after.slice(0, 7)} of a sample site.\n`
+)
 // Spawned, not spawnSync: the fake DCDN answers from this process's event loop.
-const child = spawn(process.execPath, [join(root, 'dist/index.js')], { env, stdio: ['ignore', 'inherit', 'inherit'] })
+const child = spawn(process.execPath, [join(root, 'dist/index.js')], {
+  env,
+  stdio: ['ignore', 'inherit', 'inherit']
+})
 const status = await new Promise((done) => child.on('close', done))
 console.log('\n--- step outputs ---')
-console.log(readFileSync(outputFile, 'utf8').replace(/^(.+)<<(ghadelimiter_[^\n]+)\n([\s\S]*?)\n\2$/gm, '$1=$3'))
+console.log(
+  readFileSync(outputFile, 'utf8').replace(
+    /^(.+)<<(ghadelimiter_[^\n]+)\n([\s\S]*?)\n\2$/gm,
+    '$1=$3'
+  )
+)
 console.log('--- job summary (HTML) ---')
 console.log(readFileSync(summaryFile, 'utf8'))
-console.log(`--- the fake DCDN accepted ${dcdn.state.accepted.length} objects in ${dcdn.refreshCalls().filter((c) => c.status === 200).length} signed requests ---`)
+console.log(
+  `--- the fake DCDN accepted ${dcdn.state.accepted.length} objects in ${dcdn.refreshCalls().filter((c) => c.status === 200).length} signed requests ---`
+)
 await dcdn.close()
 rmSync(work, { recursive: true, force: true })
 process.exit(status ?? 1)

@@ -82,13 +82,17 @@ class Reader {
     if (value === '') return fallback
     if (TRUE_WORDS.includes(value)) return true
     if (FALSE_WORDS.includes(value)) return false
-    throw new UserError(`Input '${name}' must be true or false (YAML 1.2 core schema), not '${value}'.`)
+    throw new UserError(
+      `Input '${name}' must be true or false (YAML 1.2 core schema), not '${value}'.`
+    )
   }
 
   integer(name: string, min: number, max: number): number {
     const value = this.text(name)
     if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
-      throw new UserError(`Input '${name}' must be a whole number from ${min} to ${max}, not '${value}'.`)
+      throw new UserError(
+        `Input '${name}' must be a whole number from ${min} to ${max}, not '${value}'.`
+      )
     }
     return Number(value)
   }
@@ -117,13 +121,23 @@ export function parseEndpoint(name: string, value: string): URL {
     throw new UserError(`Input '${name}' must be an https:// URL or a host name, not '${value}'.`)
   }
   if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
-    throw new UserError(`Input '${name}' may use plain http:// only for a loopback host; use https://${url.host}.`)
+    throw new UserError(
+      `Input '${name}' may use plain http:// only for a loopback host; use https://${url.host}.`
+    )
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw new UserError(`Input '${name}' must be an https:// URL, not '${value}'.`)
   }
-  if (url.username || url.password || (url.pathname !== '/' && url.pathname !== '') || url.search || url.hash) {
-    throw new UserError(`Input '${name}' must name only the scheme, host and port, as in https://dcdn.aliyuncs.com.`)
+  if (
+    url.username ||
+    url.password ||
+    (url.pathname !== '/' && url.pathname !== '') ||
+    url.search ||
+    url.hash
+  ) {
+    throw new UserError(
+      `Input '${name}' must name only the scheme, host and port, as in https://dcdn.aliyuncs.com.`
+    )
   }
   return url
 }
@@ -132,17 +146,26 @@ export function parseEndpoint(name: string, value: string): URL {
 function parseRevision(name: string, value: string): string {
   if (value === '') return ''
   if (/^[0-9a-f]{4,64}$/i.test(value)) return value.toLowerCase()
-  if (/^(?!-)(?!.*\.\.)(?!.*\/\/)[A-Za-z0-9._/-]+$/.test(value) && !value.endsWith('.lock') && !value.endsWith('/')) {
+  if (
+    /^(?!-)(?!.*\.\.)(?!.*\/\/)[A-Za-z0-9._/-]+$/.test(value) &&
+    !value.endsWith('.lock') &&
+    !value.endsWith('/')
+  ) {
     return value
   }
-  throw new UserError(`Input '${name}' must be a commit SHA (hex) or a plain ref name, not '${value}'.`)
+  throw new UserError(
+    `Input '${name}' must be a commit SHA (hex) or a plain ref name, not '${value}'.`
+  )
 }
 
 /** Repository-relative paths from the `paths` input, normalised to what git would print. */
 function parsePaths(text: string): string[] {
   const paths: string[] = []
   text.split('\n').forEach((raw, index) => {
-    const path = raw.replace(/\r$/, '').trim().replace(/^(\.\/)+/, '')
+    const path = raw
+      .replace(/\r$/, '')
+      .trim()
+      .replace(/^(\.\/)+/, '')
     if (path === '') return
     if (path.startsWith('/') || path.split('/').includes('..')) {
       throw new UserError(
@@ -196,12 +219,20 @@ export function readSettings(read: InputReader): Settings {
 function checkCombinations(s: Settings): void {
   const c = s.credentials
   const problems: string[] = []
-  if (s.dryRun && s.preload) problems.push("'preload' cannot be used with 'dry-run': a dry run refreshes nothing to prefetch.")
-  if (s.dryRun && s.wait) problems.push("'wait' cannot be used with 'dry-run': a dry run submits no task to wait for.")
-  if (s.preloadArea !== '' && !s.preload) problems.push("'preload-area' is set but 'preload' is not true.")
-  if ((s.base === '') !== (s.head === '')) problems.push("'base' and 'head' go together: give both or neither.")
+  if (s.dryRun && s.preload)
+    problems.push(
+      "'preload' cannot be used with 'dry-run': a dry run refreshes nothing to prefetch."
+    )
+  if (s.dryRun && s.wait)
+    problems.push("'wait' cannot be used with 'dry-run': a dry run submits no task to wait for.")
+  if (s.preloadArea !== '' && !s.preload)
+    problems.push("'preload-area' is set but 'preload' is not true.")
+  if ((s.base === '') !== (s.head === ''))
+    problems.push("'base' and 'head' go together: give both or neither.")
   if (s.base !== '' && s.changedFiles === 'false') {
-    problems.push("'base' and 'head' are set but 'changed-files' is false, so they would be ignored.")
+    problems.push(
+      "'base' and 'head' are set but 'changed-files' is false, so they would be ignored."
+    )
   }
   if (s.paths.length > 0 && s.rules.mappings.length === 0) {
     problems.push("'paths' needs 'rules' to turn the paths into URLs.")
@@ -210,7 +241,9 @@ function checkCombinations(s: Settings): void {
     problems.push("'access-key-id' and 'access-key-secret' go together: give both or neither.")
   }
   if (c.securityToken !== '' && c.accessKeyId === '') {
-    problems.push("'security-token' needs 'access-key-id' and 'access-key-secret' from the same STS credentials.")
+    problems.push(
+      "'security-token' needs 'access-key-id' and 'access-key-secret' from the same STS credentials."
+    )
   }
   if ((c.roleArn === '') !== (c.oidcProviderArn === '')) {
     problems.push("'role-arn' and 'oidc-provider-arn' go together: give both for OIDC, or neither.")

@@ -44,11 +44,16 @@ function readPayload(env: NodeJS.ProcessEnv): PushPayload {
   try {
     return JSON.parse(readFileSync(path, 'utf8')) as PushPayload
   } catch (error) {
-    throw new UserError(`Could not read the event payload at GITHUB_EVENT_PATH: ${messageOf(error)}`)
+    throw new UserError(
+      `Could not read the event payload at GITHUB_EVENT_PATH: ${messageOf(error)}`
+    )
   }
 }
 
-function githubApi(settings: Settings, env: NodeJS.ProcessEnv): { request: GitHubRequest; repo: { owner: string; repo: string } } | undefined {
+function githubApi(
+  settings: Settings,
+  env: NodeJS.ProcessEnv
+): { request: GitHubRequest; repo: { owner: string; repo: string } } | undefined {
   const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/')
   if (!settings.githubToken || !owner || !repo) return undefined
   const octokit = github.getOctokit(settings.githubToken)
@@ -64,7 +69,9 @@ async function changedPaths(
 ): Promise<{ listing?: ChangeListing; fallback: boolean }> {
   if (request.kind === 'created') {
     if (settings.fallback.length > 0) {
-      report.notes.push(`${request.ref || 'The ref'} is new, so there is no base to diff against: refreshing the fallback targets.`)
+      report.notes.push(
+        `${request.ref || 'The ref'} is new, so there is no base to diff against: refreshing the fallback targets.`
+      )
       return { fallback: true }
     }
     const warning = `${request.ref || 'The ref'} is new, so there is no base to diff against: refreshing the files of its head commit against its parent. Give 'fallback' targets to refresh something broader.`
@@ -74,7 +81,13 @@ async function changedPaths(
   const workspace = env.GITHUB_WORKSPACE ?? ''
   try {
     const listing = await listChangedPaths(
-      { workspace, git: createGitRunner(workspace || process.cwd()), github: githubApi(settings, env), warn: core.warning, debug: core.debug },
+      {
+        workspace,
+        git: createGitRunner(workspace || process.cwd()),
+        github: githubApi(settings, env),
+        warn: core.warning,
+        debug: core.debug
+      },
       request
     )
     return { listing, fallback: false }
@@ -92,15 +105,30 @@ async function changedPaths(
 }
 
 /** Works out every target: mapped changed files and `paths`, `urls`, and the fallback if used. */
-async function gatherTargets(settings: Settings, env: NodeJS.ProcessEnv, report: RunReport): Promise<RefreshTarget[] | 'deleted'> {
-  let request = decideChanges(settings.changedFiles, settings, env.GITHUB_EVENT_NAME ?? '', readPayload(env))
+async function gatherTargets(
+  settings: Settings,
+  env: NodeJS.ProcessEnv,
+  report: RunReport
+): Promise<RefreshTarget[] | 'deleted'> {
+  let request = decideChanges(
+    settings.changedFiles,
+    settings,
+    env.GITHUB_EVENT_NAME ?? '',
+    readPayload(env)
+  )
   if (request.kind === 'deleted') {
     report.notes.push(`The push deleted ${request.ref || 'a ref'}: there is nothing to refresh.`)
     return 'deleted'
   }
-  if (request.kind !== 'none' && settings.rules.mappings.length === 0 && !(request.kind === 'created' && settings.fallback.length > 0)) {
+  if (
+    request.kind !== 'none' &&
+    settings.rules.mappings.length === 0 &&
+    !(request.kind === 'created' && settings.fallback.length > 0)
+  ) {
     if (settings.changedFiles === 'true') {
-      throw new UserError("changed-files is true, but 'rules' is empty: add rules that turn changed paths into URLs.")
+      throw new UserError(
+        "changed-files is true, but 'rules' is empty: add rules that turn changed paths into URLs."
+      )
     }
     core.info("No 'rules' are given, so the push's changed files are not used.")
     request = { kind: 'none' }
@@ -113,7 +141,9 @@ async function gatherTargets(settings: Settings, env: NodeJS.ProcessEnv, report:
     if (listing) {
       report.changes = listing
       paths.push(...listing.paths)
-      core.startGroup(`${listing.paths.length} changed files from ${listing.source} (${listing.base}..${listing.head})`)
+      core.startGroup(
+        `${listing.paths.length} changed files from ${listing.source} (${listing.base}..${listing.head})`
+      )
       printUntrusted(core.info, listing.paths)
       core.endGroup()
     }
@@ -122,20 +152,32 @@ async function gatherTargets(settings: Settings, env: NodeJS.ProcessEnv, report:
   if (paths.length > 0 || settings.rules.mappings.length > 0) {
     const unique = [...new Set(paths)]
     const mapping = mapPaths(unique, settings.rules)
-    report.mapping = { paths: unique.length, hits: mapping.hits, excluded: mapping.excluded, unmatched: mapping.unmatched }
+    report.mapping = {
+      paths: unique.length,
+      hits: mapping.hits,
+      excluded: mapping.excluded,
+      unmatched: mapping.unmatched
+    }
     targets.push(...mapping.targets)
   }
   targets.push(...settings.urls)
   return dedupeTargets(targets)
 }
 
-async function credentialsFor(settings: Settings, env: NodeJS.ProcessEnv, post: HttpPost, clock: Clock): Promise<AccessKey> {
+async function credentialsFor(
+  settings: Settings,
+  env: NodeJS.ProcessEnv,
+  post: HttpPost,
+  clock: Clock
+): Promise<AccessKey> {
   const choice = chooseCredentials(settings.credentials, env)
   if (choice.kind === 'key') {
     addSecret(choice.resolved.key.accessKeySecret)
     addSecret(choice.resolved.key.securityToken)
     if (settings.credentials.roleArn !== '' && choice.resolved.source.includes('input')) {
-      core.warning("Both access keys and 'role-arn' are given; the access keys are used and OIDC is skipped.")
+      core.warning(
+        "Both access keys and 'role-arn' are given; the access keys are used and OIDC is skipped."
+      )
     }
     core.info(`Using credentials from ${choice.resolved.source}.`)
     return choice.resolved.key
@@ -160,7 +202,12 @@ function timeoutFromEnv(env: NodeJS.ProcessEnv): number {
 }
 
 /** Submits the plan, then waits and prefetches as asked; returns the messages that fail the step. */
-async function refresh(settings: Settings, env: NodeJS.ProcessEnv, report: RunReport, clock: Clock): Promise<string[]> {
+async function refresh(
+  settings: Settings,
+  env: NodeJS.ProcessEnv,
+  report: RunReport,
+  clock: Clock
+): Promise<string[]> {
   const http = createHttpPost({ ...DEFAULT_TRANSPORT, requestTimeoutMs: timeoutFromEnv(env) })
   try {
     const key = await credentialsFor(settings, env, http.post, clock)
@@ -172,13 +219,20 @@ async function refresh(settings: Settings, env: NodeJS.ProcessEnv, report: RunRe
       post: http.post,
       clock
     })
-    const fileUrls = (batches: typeof report.batches) => batches.filter((b) => b.type === 'File').flatMap((b) => b.urls)
+    const fileUrls = (batches: typeof report.batches) =>
+      batches.filter((b) => b.type === 'File').flatMap((b) => b.urls)
     if (settings.quotaCheck) {
       report.quotaBefore = await fetchQuota(client, clock, core.info)
-      report.quotaNeeds = quotaNeeds(report.batches, report.quotaBefore, settings.preload ? fileUrls(report.batches).length : 0)
+      report.quotaNeeds = quotaNeeds(
+        report.batches,
+        report.quotaBefore,
+        settings.preload ? fileUrls(report.batches).length : 0
+      )
       checkQuota(report.quotaNeeds)
     }
-    core.startGroup(`Submitting ${report.targets.length} objects in ${report.batches.length} batches`)
+    core.startGroup(
+      `Submitting ${report.targets.length} objects in ${report.batches.length} batches`
+    )
     report.outcomes = await submitBatches(report.batches, {
       client,
       clock,
@@ -193,7 +247,12 @@ async function refresh(settings: Settings, env: NodeJS.ProcessEnv, report: RunRe
     if (failed.length > 0) {
       failures.push(
         `${failed.length} of ${report.outcomes.length} batches failed; the others were submitted:\n` +
-          failed.map((o) => `- batch ${report.outcomes!.indexOf(o) + 1} (${o.batch.urls.length} ${o.batch.type}): ${o.error?.message}`).join('\n')
+          failed
+            .map(
+              (o) =>
+                `- batch ${report.outcomes!.indexOf(o) + 1} (${o.batch.urls.length} ${o.batch.type}): ${o.error?.message}`
+            )
+            .join('\n')
       )
     }
     if (settings.quotaCheck) {
@@ -206,31 +265,52 @@ async function refresh(settings: Settings, env: NodeJS.ProcessEnv, report: RunRe
     const taskIds = report.outcomes.flatMap((o) => o.taskIds)
     if (settings.wait && taskIds.length > 0) {
       core.startGroup(`Waiting up to ${settings.waitTimeoutSeconds} s for ${taskIds.length} tasks`)
-      report.wait = await waitForTasks(taskIds, { client, clock, timeoutMs: settings.waitTimeoutSeconds * 1000, log: core.info })
+      report.wait = await waitForTasks(taskIds, {
+        client,
+        clock,
+        timeoutMs: settings.waitTimeoutSeconds * 1000,
+        log: core.info
+      })
       core.endGroup()
       if (failed.length === 0) report.status = report.wait.status
       if (report.wait.status === 'timeout') {
-        const open = report.wait.tasks.filter((t) => t.status !== 'Complete' && t.status !== 'Failed').length
-        core.warning(`${open} of ${taskIds.length} refresh tasks had not finished after ${settings.waitTimeoutSeconds} s (wait-timeout); they go on in DCDN.`)
+        const open = report.wait.tasks.filter(
+          (t) => t.status !== 'Complete' && t.status !== 'Failed'
+        ).length
+        core.warning(
+          `${open} of ${taskIds.length} refresh tasks had not finished after ${settings.waitTimeoutSeconds} s (wait-timeout); they go on in DCDN.`
+        )
       }
       const failedTasks = report.wait.tasks.filter((t) => t.status === 'Failed')
       if (failedTasks.length > 0) {
         report.status = 'failed'
         failures.push(
           `${failedTasks.length} refresh tasks failed:\n` +
-            failedTasks.map((t) => `- task ${t.taskId} ${t.objectPath}: ${t.description || 'no reason given'}`).join('\n')
+            failedTasks
+              .map(
+                (t) => `- task ${t.taskId} ${t.objectPath}: ${t.description || 'no reason given'}`
+              )
+              .join('\n')
         )
       }
     }
     if (settings.preload) {
       const urls = fileUrls(report.outcomes.filter((o) => o.ok).map((o) => o.batch))
       core.startGroup(`Prefetching ${urls.length} URLs`)
-      report.preload = await preloadUrls(urls, { client, clock, area: settings.preloadArea, log: core.info })
+      report.preload = await preloadUrls(urls, {
+        client,
+        clock,
+        area: settings.preloadArea,
+        log: core.info
+      })
       core.endGroup()
       const failedPreloads = report.preload.filter((p) => !p.ok)
       if (failedPreloads.length > 0) {
         report.status = 'failed'
-        failures.push(`${failedPreloads.length} prefetch requests failed:\n` + failedPreloads.map((p) => `- ${p.urls.length} URLs: ${p.error?.message}`).join('\n'))
+        failures.push(
+          `${failedPreloads.length} prefetch requests failed:\n` +
+            failedPreloads.map((p) => `- ${p.urls.length} URLs: ${p.error?.message}`).join('\n')
+        )
       }
     }
     return failures
@@ -253,7 +333,10 @@ async function writeReport(report: RunReport, env: NodeJS.ProcessEnv): Promise<v
 }
 
 /** The action: inputs → changes → targets → plan → submit → report. */
-export async function run(env: NodeJS.ProcessEnv = process.env, clock: Clock = systemClock): Promise<void> {
+export async function run(
+  env: NodeJS.ProcessEnv = process.env,
+  clock: Clock = systemClock
+): Promise<void> {
   let report: RunReport | undefined
   try {
     maskSecretsEarly(env)
@@ -261,7 +344,10 @@ export async function run(env: NodeJS.ProcessEnv = process.env, clock: Clock = s
     report = { status: 'nothing-to-do', notes: [], targets: [], batches: [] }
     const targets = await gatherTargets(settings, env, report)
     if (targets === 'deleted' || targets.length === 0) {
-      if (targets !== 'deleted') report.notes.push('No rule matched a changed path and no URLs were given: there is nothing to refresh.')
+      if (targets !== 'deleted')
+        report.notes.push(
+          'No rule matched a changed path and no URLs were given: there is nothing to refresh.'
+        )
       core.info(report.notes.join('\n'))
       return
     }
@@ -269,11 +355,16 @@ export async function run(env: NodeJS.ProcessEnv = process.env, clock: Clock = s
     checkPlanSize(targets, settings.maxObjects)
     report.batches = planBatches(targets, settings)
     core.startGroup(`Plan: ${targets.length} objects in ${report.batches.length} batches`)
-    printUntrusted(core.info, targets.map((t) => `${t.type} ${t.url}`))
+    printUntrusted(
+      core.info,
+      targets.map((t) => `${t.type} ${t.url}`)
+    )
     core.endGroup()
     if (settings.dryRun) {
       report.status = 'dry-run'
-      report.schedule = scheduleBatches(report.batches, 0, { urlRatePerDomain: settings.urlRatePerDomain })
+      report.schedule = scheduleBatches(report.batches, 0, {
+        urlRatePerDomain: settings.urlRatePerDomain
+      })
       report.notes.push('Dry run: nothing was sent to Alibaba Cloud.')
       return
     }

@@ -129,9 +129,13 @@ export class RatePacer {
     let at = notBefore
     // Each pass can only move `at` later, to a time at which some past entry has left its window;
     // there are finitely many entries, so this settles.
-    const entries = this.calls.length + [...this.hostLog.values()].reduce((n, log) => n + log.length, 0)
+    const entries =
+      this.calls.length + [...this.hostLog.values()].reduce((n, log) => n + log.length, 0)
     for (let pass = 0; pass <= entries + 1; pass++) {
-      const next = Math.max(this.callSlot(at), ...[...batch.hosts].map(([h, n]) => this.hostSlot(h, n, at)))
+      const next = Math.max(
+        this.callSlot(at),
+        ...[...batch.hosts].map(([h, n]) => this.hostSlot(h, n, at))
+      )
       if (next === at) return at
       at = next
     }
@@ -151,7 +155,8 @@ export class RatePacer {
   windowFreesAt(hosts: Iterable<string>, now: number): number {
     let frees = now
     for (const host of hosts) {
-      for (const entry of this.hostLog.get(host) ?? []) frees = Math.max(frees, entry.at + this.windowMs)
+      for (const entry of this.hostLog.get(host) ?? [])
+        frees = Math.max(frees, entry.at + this.windowMs)
     }
     return frees === now ? now + this.windowMs : frees
   }
@@ -179,7 +184,11 @@ export class RatePacer {
  * The pacing schedule as a pure function: the earliest send time of each batch, in order,
  * starting at `start`. The submitter follows the same RatePacer with the real clock.
  */
-export function scheduleBatches(batches: readonly Batch[], start: number, limits: PacingLimits): number[] {
+export function scheduleBatches(
+  batches: readonly Batch[],
+  start: number,
+  limits: PacingLimits
+): number[] {
   const pacer = new RatePacer(limits)
   const times: number[] = []
   let previous = start

@@ -25,9 +25,15 @@ export interface PreloadOptions {
 }
 
 /** Prefetches File URLs with PreloadDcdnObjectCaches: 100 URLs a call, at most 15 calls a second. */
-export async function preloadUrls(urls: readonly string[], options: PreloadOptions): Promise<PreloadOutcome[]> {
+export async function preloadUrls(
+  urls: readonly string[],
+  options: PreloadOptions
+): Promise<PreloadOutcome[]> {
   const { client, clock, log } = options
-  const pacer = new RatePacer({ urlRatePerDomain: Number.MAX_SAFE_INTEGER, callsPerSecond: DCDN_LIMITS.preloadCallsPerSecond })
+  const pacer = new RatePacer({
+    urlRatePerDomain: Number.MAX_SAFE_INTEGER,
+    callsPerSecond: DCDN_LIMITS.preloadCallsPerSecond
+  })
   const outcomes: PreloadOutcome[] = []
   const noHosts = { hosts: new Map<string, number>() }
   for (let i = 0; i < urls.length; i += DCDN_LIMITS.preloadUrlsPerRequest) {
@@ -43,12 +49,20 @@ export async function preloadUrls(urls: readonly string[], options: PreloadOptio
         options.retry ?? DEFAULT_RETRY,
         (m) => log(`Preload: ${m}`)
       )
-      log(`Preload of ${chunk.length} URLs: task ${result.taskIds.join(', ')}, RequestId ${result.requestId}.`)
+      log(
+        `Preload of ${chunk.length} URLs: task ${result.taskIds.join(', ')}, RequestId ${result.requestId}.`
+      )
       outcomes.push({ urls: chunk, ok: true, taskIds: result.taskIds, requestId: result.requestId })
     } catch (error) {
       const failure = error instanceof Error ? error : new Error(messageOf(error))
       log(`Preload of ${chunk.length} URLs failed: ${failure.message}`)
-      outcomes.push({ urls: chunk, ok: false, taskIds: [], requestId: error instanceof DcdnError ? error.requestId : '', error: failure })
+      outcomes.push({
+        urls: chunk,
+        ok: false,
+        taskIds: [],
+        requestId: error instanceof DcdnError ? error.requestId : '',
+        error: failure
+      })
     }
   }
   return outcomes

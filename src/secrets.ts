@@ -21,6 +21,7 @@ export function addSecret(value: string | undefined): void {
 export function redact(text: string): string {
   let out = text
   // Longest first, so that an encoded form is not half-replaced by a shorter one.
-  for (const secret of [...known].sort((a, b) => b.length - a.length)) out = out.split(secret).join('***')
+  for (const secret of [...known].sort((a, b) => b.length - a.length))
+    out = out.split(secret).join('***')
   return out
 }

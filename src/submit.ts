@@ -26,7 +26,8 @@ export interface SubmitOptions {
   log(message: string): void
 }
 
-const retryableDcdn = (error: unknown): error is DcdnError => error instanceof DcdnError && error.retryable
+const retryableDcdn = (error: unknown): error is DcdnError =>
+  error instanceof DcdnError && error.retryable
 
 /** Runs one API call with the retry policy of SPEC 4.3. */
 export function callWithRetry<T>(
@@ -39,7 +40,10 @@ export function callWithRetry<T>(
   return withRetry(call, policy, clock, {
     retryable: retryableDcdn,
     minimumWait,
-    onRetry: (error, attempt, wait) => log(`Attempt ${attempt} failed (${error.code}); trying again in ${(wait / 1000).toFixed(1)} s.`)
+    onRetry: (error, attempt, wait) =>
+      log(
+        `Attempt ${attempt} failed (${error.code}); trying again in ${(wait / 1000).toFixed(1)} s.`
+      )
   })
 }
 
@@ -47,7 +51,10 @@ export function callWithRetry<T>(
  * Submits the batches in order on the pacing schedule, waiting no longer than the limits need.
  * A batch that fails for good does not stop the others.
  */
-export async function submitBatches(batches: readonly Batch[], options: SubmitOptions): Promise<BatchOutcome[]> {
+export async function submitBatches(
+  batches: readonly Batch[],
+  options: SubmitOptions
+): Promise<BatchOutcome[]> {
   const { client, clock, force, log } = options
   const pacer = new RatePacer(options.pacing)
   const outcomes: BatchOutcome[] = []
@@ -61,7 +68,9 @@ export async function submitBatches(batches: readonly Batch[], options: SubmitOp
           const at = pacer.earliestStart(batch, clock.now())
           const wait = at - clock.now()
           if (wait > 0) {
-            log(`${label}: waiting ${(wait / 1000).toFixed(1)} s for the per-domain or per-second limit.`)
+            log(
+              `${label}: waiting ${(wait / 1000).toFixed(1)} s for the per-domain or per-second limit.`
+            )
             await clock.sleep(wait)
           }
           const sent = clock.now()
@@ -73,10 +82,21 @@ export async function submitBatches(batches: readonly Batch[], options: SubmitOp
         options.retry ?? DEFAULT_RETRY,
         (message) => log(`${label}: ${message}`),
         // DCDN says this host's minute is full: wait until our own record of it has cleared.
-        (error, now) => (error.code === 'QuotaPerMinuteExceeded.Refresh' ? pacer.windowFreesAt(batch.hosts.keys(), now) - now : 0)
+        (error, now) =>
+          error.code === 'QuotaPerMinuteExceeded.Refresh'
+            ? pacer.windowFreesAt(batch.hosts.keys(), now) - now
+            : 0
       )
-      log(`${label}: submitted, task ${result.taskIds.join(', ') || '(none)'}, RequestId ${result.requestId}.`)
-      outcomes.push({ batch, ok: true, taskIds: result.taskIds, requestId: result.requestId, attempts })
+      log(
+        `${label}: submitted, task ${result.taskIds.join(', ') || '(none)'}, RequestId ${result.requestId}.`
+      )
+      outcomes.push({
+        batch,
+        ok: true,
+        taskIds: result.taskIds,
+        requestId: result.requestId,
+        attempts
+      })
     } catch (error) {
       const failure = error instanceof Error ? error : new Error(messageOf(error))
       log(`${label}: failed: ${failure.message}`)
@@ -100,14 +120,19 @@ export interface QuotaNeed {
 }
 
 /** What the plan needs of each kind against what remains today. */
-export function quotaNeeds(batches: readonly Batch[], quota: RefreshQuota, preloadUrls = 0): QuotaNeed[] {
+export function quotaNeeds(
+  batches: readonly Batch[],
+  quota: RefreshQuota,
+  preloadUrls = 0
+): QuotaNeed[] {
   const counts = countByType(batches.flatMap((b) => b.urls.map(() => ({ type: b.type }))))
   const needs: QuotaNeed[] = TYPE_ORDER.filter((type) => counts[type] > 0).map((type) => ({
     kind: type,
     need: counts[type],
     remain: quota.remain[type]
   }))
-  if (preloadUrls > 0) needs.push({ kind: 'Preload', need: preloadUrls, remain: quota.remain.Preload })
+  if (preloadUrls > 0)
+    needs.push({ kind: 'Preload', need: preloadUrls, remain: quota.remain.Preload })
   return needs
 }
 
@@ -115,13 +140,29 @@ export function quotaNeeds(batches: readonly Batch[], quota: RefreshQuota, prelo
 export function checkQuota(needs: readonly QuotaNeed[]): void {
   const short = needs.filter((n) => !Number.isFinite(n.remain) || n.need > n.remain)
   if (short.length === 0) return
-  const lines = needs.map((n) => `- ${n.kind}: need ${n.need}, ${Number.isFinite(n.remain) ? `${n.remain} remain` : 'remaining quota unknown'} today`)
+  const lines = needs.map(
+    (n) =>
+      `- ${n.kind}: need ${n.need}, ${Number.isFinite(n.remain) ? `${n.remain} remain` : 'remaining quota unknown'} today`
+  )
   throw new UserError(
-    ['Not enough DCDN refresh quota left today, so nothing was submitted:', ...lines,
-      "The quota resets at midnight (UTC+8). Refresh a directory instead of many URLs, or set 'quota-check: false' to submit what fits."].join('\n')
+    [
+      'Not enough DCDN refresh quota left today, so nothing was submitted:',
+      ...lines,
+      "The quota resets at midnight (UTC+8). Refresh a directory instead of many URLs, or set 'quota-check: false' to submit what fits."
+    ].join('\n')
   )
 }
 
-export async function fetchQuota(client: RpcClient, clock: Clock, log: (m: string) => void, retry = DEFAULT_RETRY): Promise<RefreshQuota> {
-  return callWithRetry(() => describeRefreshQuota(client), clock, retry, (m) => log(`DescribeDcdnRefreshQuota: ${m}`))
+export async function fetchQuota(
+  client: RpcClient,
+  clock: Clock,
+  log: (m: string) => void,
+  retry = DEFAULT_RETRY
+): Promise<RefreshQuota> {
+  return callWithRetry(
+    () => describeRefreshQuota(client),
+    clock,
+    retry,
+    (m) => log(`DescribeDcdnRefreshQuota: ${m}`)
+  )
 }

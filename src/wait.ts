@@ -25,7 +25,15 @@ export interface WaitOptions {
 const DONE = new Set(['Complete', 'Failed'])
 
 function pendingTask(taskId: string): RefreshTask {
-  return { taskId, objectPath: '', objectType: '', status: 'Pending', process: '', creationTime: '', description: '' }
+  return {
+    taskId,
+    objectPath: '',
+    objectType: '',
+    status: 'Pending',
+    process: '',
+    creationTime: '',
+    description: ''
+  }
 }
 
 /** A task is finished when DCDN lists it and every object in it is Complete or Failed. */
@@ -37,7 +45,10 @@ function finished(objects: RefreshTask[]): boolean {
  * Polls DescribeDcdnRefreshTaskById, 10 IDs a call, from about 5 s apart backing off to about
  * 30 s, until every task is Complete or Failed or the timeout runs out.
  */
-export async function waitForTasks(taskIds: readonly string[], options: WaitOptions): Promise<WaitResult> {
+export async function waitForTasks(
+  taskIds: readonly string[],
+  options: WaitOptions
+): Promise<WaitResult> {
   const { client, clock, log } = options
   const deadline = clock.now() + options.timeoutMs
   // One task may hold many objects; DCDN lists each object as an entry with the task's ID.
@@ -54,7 +65,12 @@ export async function waitForTasks(taskIds: readonly string[], options: WaitOpti
     const ids = open()
     for (let i = 0; i < ids.length; i += DCDN_LIMITS.taskIdsPerQuery) {
       const chunk = ids.slice(i, i + DCDN_LIMITS.taskIdsPerQuery)
-      const entries = await callWithRetry(() => describeRefreshTasks(client, chunk), clock, options.retry ?? DEFAULT_RETRY, log)
+      const entries = await callWithRetry(
+        () => describeRefreshTasks(client, chunk),
+        clock,
+        options.retry ?? DEFAULT_RETRY,
+        log
+      )
       for (const id of chunk) {
         const objects = entries.filter((e) => e.taskId === id)
         if (objects.length > 0) latest.set(id, objects)
@@ -63,7 +79,10 @@ export async function waitForTasks(taskIds: readonly string[], options: WaitOpti
     polls++
     log(`Poll ${polls}: ${latest.size - open().length} of ${latest.size} tasks finished.`)
   }
-  const tasks = [...latest].flatMap(([id, objects]) => (objects.length > 0 ? objects : [pendingTask(id)]))
-  const status = open().length > 0 ? 'timeout' : tasks.some((t) => t.status === 'Failed') ? 'failed' : 'complete'
+  const tasks = [...latest].flatMap(([id, objects]) =>
+    objects.length > 0 ? objects : [pendingTask(id)]
+  )
+  const status =
+    open().length > 0 ? 'timeout' : tasks.some((t) => t.status === 'Failed') ? 'failed' : 'complete'
   return { status, tasks, polls }
 }

@@ -9,14 +9,27 @@ import { FakeClock } from '../fakes/clock.js'
 
 describe('parseErrorBody', () => {
   it('reads JSON', () => {
-    expect(parseErrorBody('{"RequestId":"R1","HostId":"h","Code":"Throttling.User","Message":"slow down"}')).toEqual({ code: 'Throttling.User', message: 'slow down', requestId: 'R1' })
+    expect(
+      parseErrorBody(
+        '{"RequestId":"R1","HostId":"h","Code":"Throttling.User","Message":"slow down"}'
+      )
+    ).toEqual({ code: 'Throttling.User', message: 'slow down', requestId: 'R1' })
   })
   it('tolerates XML', () => {
-    const xml = '<?xml version="1.0" encoding="UTF-8"?><Error><RequestId>R2</RequestId><HostId>h</HostId><Code>Forbidden.RAM</Code><Message>denied</Message></Error>'
-    expect(parseErrorBody(xml)).toEqual({ code: 'Forbidden.RAM', message: 'denied', requestId: 'R2' })
+    const xml =
+      '<?xml version="1.0" encoding="UTF-8"?><Error><RequestId>R2</RequestId><HostId>h</HostId><Code>Forbidden.RAM</Code><Message>denied</Message></Error>'
+    expect(parseErrorBody(xml)).toEqual({
+      code: 'Forbidden.RAM',
+      message: 'denied',
+      requestId: 'R2'
+    })
   })
   it('gives nothing for other bodies', () => {
-    expect(parseErrorBody('Bad Gateway')).toEqual({ code: undefined, message: undefined, requestId: undefined })
+    expect(parseErrorBody('Bad Gateway')).toEqual({
+      code: undefined,
+      message: undefined,
+      requestId: undefined
+    })
     expect(parseErrorBody('{broken')).toEqual({})
   })
 })
@@ -50,8 +63,15 @@ describe('retry classification (SPEC 4.3)', () => {
   })
 
   it('quotes Code, Message and RequestId, with advice', () => {
-    const error = new DcdnError({ code: 'Forbidden.RAM', message: 'User not authorized', requestId: 'ABC-1', httpStatus: 403 })
-    expect(error.message).toBe('Forbidden.RAM: User not authorized (RequestId ABC-1) Grant the RAM identity dcdn:RefreshDcdnObjectCaches and the other actions listed in the README.')
+    const error = new DcdnError({
+      code: 'Forbidden.RAM',
+      message: 'User not authorized',
+      requestId: 'ABC-1',
+      httpStatus: 403
+    })
+    expect(error.message).toBe(
+      'Forbidden.RAM: User not authorized (RequestId ABC-1) Grant the RAM identity dcdn:RefreshDcdnObjectCaches and the other actions listed in the README.'
+    )
     expect(error.retryable).toBe(false)
   })
 })
@@ -66,17 +86,54 @@ describe('operations', () => {
   it('parses the quota figures, which DCDN sends as strings', async () => {
     const post = async () => ({
       status: 200,
-      body: JSON.stringify({ RequestId: 'Q', UrlQuota: '10000', UrlRemain: '9990', DirQuota: '100', DirRemain: '99', RegexQuota: '20', RegexRemain: '20', IgnoreParamsQuota: '10000', IgnoreParamsRemain: '10000', PreloadQuota: '1000', PreloadRemain: '0', BlockQuota: '100', BlockRemain: '100' })
+      body: JSON.stringify({
+        RequestId: 'Q',
+        UrlQuota: '10000',
+        UrlRemain: '9990',
+        DirQuota: '100',
+        DirRemain: '99',
+        RegexQuota: '20',
+        RegexRemain: '20',
+        IgnoreParamsQuota: '10000',
+        IgnoreParamsRemain: '10000',
+        PreloadQuota: '1000',
+        PreloadRemain: '0',
+        BlockQuota: '100',
+        BlockRemain: '100'
+      })
     })
-    const client = new RpcClient({ endpoint: new URL('https://dcdn.aliyuncs.com'), version: '2018-01-15', signer: signV3, key: { accessKeyId: 'a', accessKeySecret: 'b' }, post, clock: new FakeClock() })
+    const client = new RpcClient({
+      endpoint: new URL('https://dcdn.aliyuncs.com'),
+      version: '2018-01-15',
+      signer: signV3,
+      key: { accessKeyId: 'a', accessKeySecret: 'b' },
+      post,
+      clock: new FakeClock()
+    })
     const quota = await describeRefreshQuota(client)
-    expect(quota.remain).toEqual({ File: 9990, Directory: 99, Regex: 20, IgnoreParams: 10000, Preload: 0 })
+    expect(quota.remain).toEqual({
+      File: 9990,
+      Directory: 99,
+      Regex: 20,
+      IgnoreParams: 10000,
+      Preload: 0
+    })
     expect(quota.quota.File).toBe(10000)
   })
 
   it('turns a non-JSON success body into a retryable error', async () => {
-    const client = new RpcClient({ endpoint: new URL('https://dcdn.aliyuncs.com'), version: '2018-01-15', signer: signV3, key: { accessKeyId: 'a', accessKeySecret: 'b' }, post: async () => ({ status: 200, body: '<html>' }), clock: new FakeClock() })
-    await expect(client.call('DescribeDcdnRefreshQuota')).rejects.toMatchObject({ code: 'InvalidResponse', retryable: true })
+    const client = new RpcClient({
+      endpoint: new URL('https://dcdn.aliyuncs.com'),
+      version: '2018-01-15',
+      signer: signV3,
+      key: { accessKeyId: 'a', accessKeySecret: 'b' },
+      post: async () => ({ status: 200, body: '<html>' }),
+      clock: new FakeClock()
+    })
+    await expect(client.call('DescribeDcdnRefreshQuota')).rejects.toMatchObject({
+      code: 'InvalidResponse',
+      retryable: true
+    })
   })
 })
 
@@ -89,7 +146,10 @@ describe('proxyFor', () => {
     [{ HTTPS_PROXY: 'http://proxy:3128', NO_PROXY: 'aliyuncs.com' }, undefined],
     [{ HTTPS_PROXY: 'http://proxy:3128', NO_PROXY: '.aliyuncs.com' }, undefined],
     [{ HTTPS_PROXY: 'http://proxy:3128', no_proxy: 'localhost, *' }, undefined],
-    [{ HTTPS_PROXY: 'http://proxy:3128', NO_PROXY: 'example.com,dcdn.aliyuncs.com:8443' }, 'http://proxy:3128'],
+    [
+      { HTTPS_PROXY: 'http://proxy:3128', NO_PROXY: 'example.com,dcdn.aliyuncs.com:8443' },
+      'http://proxy:3128'
+    ],
     [{ HTTP_PROXY: 'http://proxy:3128' }, undefined]
   ])('%j → %s', (env, proxy) => {
     expect(proxyFor(url, env)).toBe(proxy)

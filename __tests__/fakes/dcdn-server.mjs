@@ -14,7 +14,13 @@ const LIMITS = {
   Directory: 100,
   Regex: 1
 }
-const QUOTA_FIELDS = { File: 'Url', Directory: 'Dir', Regex: 'Regex', IgnoreParams: 'IgnoreParams', Preload: 'Preload' }
+const QUOTA_FIELDS = {
+  File: 'Url',
+  Directory: 'Dir',
+  Regex: 'Regex',
+  IgnoreParams: 'IgnoreParams',
+  Preload: 'Preload'
+}
 const SKEW_MS = 15 * 60 * 1000
 
 class ApiError extends Error {
@@ -59,7 +65,14 @@ function v2StringToSign(params) {
  */
 export async function startFakeDcdn(options = {}) {
   const keys = options.keys ?? { testid: { secret: 'testsecret' } }
-  const quota = { File: 10000, Directory: 100, Regex: 20, IgnoreParams: 10000, Preload: 1000, ...(options.quota ?? {}) }
+  const quota = {
+    File: 10000,
+    Directory: 100,
+    Regex: 20,
+    IgnoreParams: 10000,
+    Preload: 1000,
+    ...(options.quota ?? {})
+  }
   const used = { File: 0, Directory: 0, Regex: 0, IgnoreParams: 0, Preload: 0 }
   const rate = options.urlRatePerDomain ?? 1000
   const callsPerSecond = options.callsPerSecond ?? 30
@@ -89,17 +102,27 @@ export async function startFakeDcdn(options = {}) {
     const auth = req.headers.authorization
     if (auth) {
       // Signature v3 (ACS3-HMAC-SHA256).
-      const match = /^ACS3-HMAC-SHA256 Credential=([^,]+),SignedHeaders=([^,]+),Signature=([0-9a-f]+)$/.exec(auth)
-      if (!match) throw new ApiError(400, 'IncompleteSignature', 'The Authorization header is malformed.')
+      const match =
+        /^ACS3-HMAC-SHA256 Credential=([^,]+),SignedHeaders=([^,]+),Signature=([0-9a-f]+)$/.exec(
+          auth
+        )
+      if (!match)
+        throw new ApiError(400, 'IncompleteSignature', 'The Authorization header is malformed.')
       const [, accessKeyId, , signature] = match
       const account = keys[accessKeyId]
-      if (!account) throw new ApiError(404, 'InvalidAccessKeyId.NotFound', 'Specified access key is not found.')
+      if (!account)
+        throw new ApiError(404, 'InvalidAccessKeyId.NotFound', 'Specified access key is not found.')
       const payloadHash = createHash('sha256').update(body).digest('hex')
       if (req.headers['x-acs-content-sha256'] !== payloadHash) {
-        throw new ApiError(400, 'ContentSHA256NotMatched', 'The x-acs-content-sha256 header does not match the body.')
+        throw new ApiError(
+          400,
+          'ContentSHA256NotMatched',
+          'The x-acs-content-sha256 header does not match the body.'
+        )
       }
       const headers = {}
-      for (const [name, value] of Object.entries(req.headers)) if (typeof value === 'string') headers[name] = value
+      for (const [name, value] of Object.entries(req.headers))
+        if (typeof value === 'string') headers[name] = value
       const expected = OpenApiUtil.getAuthorization(
         { pathname: '/', method: req.method, query, headers },
         'ACS3-HMAC-SHA256',
@@ -108,15 +131,32 @@ export async function startFakeDcdn(options = {}) {
         account.secret
       )
       if (!expected.endsWith(`Signature=${signature}`) || expected !== auth) {
-        throw new ApiError(400, 'SignatureDoesNotMatch', `Specified signature is not matched with our calculation. server string to sign is:ACS3-HMAC-SHA256`)
+        throw new ApiError(
+          400,
+          'SignatureDoesNotMatch',
+          `Specified signature is not matched with our calculation. server string to sign is:ACS3-HMAC-SHA256`
+        )
       }
       const date = Date.parse(req.headers['x-acs-date'] ?? '')
-      if (!/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/.test(req.headers['x-acs-date'] ?? '') || Math.abs(now() - date) > SKEW_MS) {
-        throw new ApiError(400, 'InvalidTimeStamp.Expired', 'Specified time stamp or date value is expired.')
+      if (
+        !/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/.test(req.headers['x-acs-date'] ?? '') ||
+        Math.abs(now() - date) > SKEW_MS
+      ) {
+        throw new ApiError(
+          400,
+          'InvalidTimeStamp.Expired',
+          'Specified time stamp or date value is expired.'
+        )
       }
       const nonce = req.headers['x-acs-signature-nonce']
-      if (!nonce) throw new ApiError(400, 'MissingSignatureNonce', 'SignatureNonce is mandatory for this action.')
-      if (state.nonces.has(nonce)) throw new ApiError(400, 'SignatureNonceUsed', 'Specified signature nonce was used already.')
+      if (!nonce)
+        throw new ApiError(
+          400,
+          'MissingSignatureNonce',
+          'SignatureNonce is mandatory for this action.'
+        )
+      if (state.nonces.has(nonce))
+        throw new ApiError(400, 'SignatureNonceUsed', 'Specified signature nonce was used already.')
       state.nonces.add(nonce)
       checkToken(account, req.headers['x-acs-security-token'])
       return {
@@ -131,11 +171,17 @@ export async function startFakeDcdn(options = {}) {
     // Signature v2 (HMAC-SHA1): parameters may stand in the query, the form body, or both.
     const params = { ...query, ...bodyParams }
     const { Signature: signature, ...signed } = params
-    if (!signature) throw new ApiError(400, 'MissingSignature', 'Signature is mandatory for this action.')
+    if (!signature)
+      throw new ApiError(400, 'MissingSignature', 'Signature is mandatory for this action.')
     const account = keys[params.AccessKeyId]
-    if (!account) throw new ApiError(404, 'InvalidAccessKeyId.NotFound', 'Specified access key is not found.')
+    if (!account)
+      throw new ApiError(404, 'InvalidAccessKeyId.NotFound', 'Specified access key is not found.')
     if (params.SignatureMethod !== 'HMAC-SHA1' || params.SignatureVersion !== '1.0') {
-      throw new ApiError(400, 'InvalidParameter', 'SignatureMethod must be HMAC-SHA1 and SignatureVersion 1.0.')
+      throw new ApiError(
+        400,
+        'InvalidParameter',
+        'SignatureMethod must be HMAC-SHA1 and SignatureVersion 1.0.'
+      )
     }
     const expected = OpenApiUtil.getRPCSignature(signed, req.method, account.secret)
     if (expected !== signature) {
@@ -146,14 +192,32 @@ export async function startFakeDcdn(options = {}) {
       )
     }
     const stamp = params.Timestamp ?? ''
-    if (!/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/.test(stamp) || Math.abs(now() - Date.parse(stamp)) > SKEW_MS) {
-      throw new ApiError(400, 'InvalidTimeStamp.Expired', 'Specified time stamp or date value is expired.')
+    if (
+      !/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/.test(stamp) ||
+      Math.abs(now() - Date.parse(stamp)) > SKEW_MS
+    ) {
+      throw new ApiError(
+        400,
+        'InvalidTimeStamp.Expired',
+        'Specified time stamp or date value is expired.'
+      )
     }
-    if (state.nonces.has(params.SignatureNonce)) throw new ApiError(400, 'SignatureNonceUsed', 'Specified signature nonce was used already.')
+    if (state.nonces.has(params.SignatureNonce))
+      throw new ApiError(400, 'SignatureNonceUsed', 'Specified signature nonce was used already.')
     state.nonces.add(params.SignatureNonce)
     checkToken(account, params.SecurityToken)
     const business = { ...signed }
-    for (const name of ['Action', 'Version', 'Format', 'AccessKeyId', 'SignatureMethod', 'SignatureVersion', 'SignatureNonce', 'Timestamp', 'SecurityToken']) {
+    for (const name of [
+      'Action',
+      'Version',
+      'Format',
+      'AccessKeyId',
+      'SignatureMethod',
+      'SignatureVersion',
+      'SignatureNonce',
+      'Timestamp',
+      'SecurityToken'
+    ]) {
       delete business[name]
     }
     return {
@@ -168,11 +232,22 @@ export async function startFakeDcdn(options = {}) {
 
   function checkToken(account, token) {
     if (account.token === undefined) {
-      if (token) throw new ApiError(400, 'InvalidSecurityToken.Malformed', 'A security token was sent for a permanent key.')
+      if (token)
+        throw new ApiError(
+          400,
+          'InvalidSecurityToken.Malformed',
+          'A security token was sent for a permanent key.'
+        )
       return
     }
-    if (!token) throw new ApiError(400, 'InvalidSecurityToken.MismatchWithAccessKey', 'The STS key needs its security token.')
-    if (token !== account.token) throw new ApiError(400, 'InvalidSecurityToken.Expired', 'Specified SecurityToken is expired.')
+    if (!token)
+      throw new ApiError(
+        400,
+        'InvalidSecurityToken.MismatchWithAccessKey',
+        'The STS key needs its security token.'
+      )
+    if (token !== account.token)
+      throw new ApiError(400, 'InvalidSecurityToken.Expired', 'Specified SecurityToken is expired.')
   }
 
   function within(log, windowMs) {
@@ -182,25 +257,57 @@ export async function startFakeDcdn(options = {}) {
 
   function refresh(params) {
     const type = params.ObjectType ?? 'File'
-    if (!(type in LIMITS)) throw new ApiError(400, 'InvalidObjectType.Malformed', `Specified ObjectType ${type} is malformed.`)
+    if (!(type in LIMITS))
+      throw new ApiError(
+        400,
+        'InvalidObjectType.Malformed',
+        `Specified ObjectType ${type} is malformed.`
+      )
     const urls = (params.ObjectPath ?? '').split('\n').filter((u) => u !== '')
-    if (urls.length === 0) throw new ApiError(400, 'InvalidObjectPath.Malformed', 'Specified ObjectPath is malformed.')
+    if (urls.length === 0)
+      throw new ApiError(400, 'InvalidObjectPath.Malformed', 'Specified ObjectPath is malformed.')
     if (urls.length > LIMITS[type]) {
-      throw new ApiError(400, 'SingleRequest.OverLimit', `A single request may hold at most ${LIMITS[type]} objects of type ${type}.`)
+      throw new ApiError(
+        400,
+        'SingleRequest.OverLimit',
+        `A single request may hold at most ${LIMITS[type]} objects of type ${type}.`
+      )
     }
     const hosts = new Map()
     for (const url of urls) {
-      if (!/^https?:\/\/[^/?#]+/i.test(url)) throw new ApiError(400, 'InvalidObjectPath.Malformed', `Specified ObjectPath ${url} is malformed.`)
+      if (!/^https?:\/\/[^/?#]+/i.test(url))
+        throw new ApiError(
+          400,
+          'InvalidObjectPath.Malformed',
+          `Specified ObjectPath ${url} is malformed.`
+        )
       const host = hostOf(url)
-      if (host.includes('*')) throw new ApiError(400, 'InvalidExtensiveDomain.ValueNotSupported', 'Refreshing a wildcard domain is not supported.')
+      if (host.includes('*'))
+        throw new ApiError(
+          400,
+          'InvalidExtensiveDomain.ValueNotSupported',
+          'Refreshing a wildcard domain is not supported.'
+        )
       hosts.set(host, (hosts.get(host) ?? 0) + 1)
     }
-    if (hosts.size > 10) throw new ApiError(400, 'InvalidObjectPath.Malformed', 'A single request may name at most 10 domains.')
-    if (within(state.callLog, 1000).length >= callsPerSecond) throw new ApiError(400, 'Throttling.User', 'Request was denied due to user flow control.')
+    if (hosts.size > 10)
+      throw new ApiError(
+        400,
+        'InvalidObjectPath.Malformed',
+        'A single request may name at most 10 domains.'
+      )
+    if (within(state.callLog, 1000).length >= callsPerSecond)
+      throw new ApiError(400, 'Throttling.User', 'Request was denied due to user flow control.')
     for (const [host, count] of hosts) {
-      const recent = within(state.hostLog, 60_000).filter((e) => e.host === host).reduce((n, e) => n + e.count, 0)
+      const recent = within(state.hostLog, 60_000)
+        .filter((e) => e.host === host)
+        .reduce((n, e) => n + e.count, 0)
       if (recent + count > rate) {
-        throw new ApiError(400, 'QuotaPerMinuteExceeded.Refresh', `The domain ${host} exceeded the refresh quota per minute.`)
+        throw new ApiError(
+          400,
+          'QuotaPerMinuteExceeded.Refresh',
+          `The domain ${host} exceeded the refresh quota per minute.`
+        )
       }
     }
     if (used[type] + urls.length > quota[type]) {
@@ -222,8 +329,10 @@ export async function startFakeDcdn(options = {}) {
 
   function describeTasks(params) {
     const ids = (params.TaskId ?? '').split(',').filter(Boolean)
-    if (ids.length === 0) throw new ApiError(400, 'MissingTaskId', 'TaskId is mandatory for this action.')
-    if (ids.length > 10) throw new ApiError(400, 'InvalidTaskId.Malformed', 'At most 10 task IDs per request.')
+    if (ids.length === 0)
+      throw new ApiError(400, 'MissingTaskId', 'TaskId is mandatory for this action.')
+    if (ids.length > 10)
+      throw new ApiError(400, 'InvalidTaskId.Malformed', 'At most 10 task IDs per request.')
     const tasks = []
     for (const id of ids) {
       const task = state.tasks.get(id)
@@ -236,7 +345,13 @@ export async function startFakeDcdn(options = {}) {
           TaskId: id,
           ObjectPath: url,
           ObjectType: task.type === 'Directory' ? 'path' : 'file',
-          Status: failed ? 'Failed' : done ? 'Complete' : task.polls === 1 ? 'Pending' : 'Refreshing',
+          Status: failed
+            ? 'Failed'
+            : done
+              ? 'Complete'
+              : task.polls === 1
+                ? 'Pending'
+                : 'Refreshing',
           Process: done ? '100%' : `${Math.round((100 * task.polls) / pollsToComplete)}%`,
           CreationTime: new Date(now()).toISOString().replace(/\.\d{3}Z$/, 'Z'),
           Description: failed ? 'Origin Timeout' : ''
@@ -248,13 +363,21 @@ export async function startFakeDcdn(options = {}) {
 
   function preload(params) {
     const urls = (params.ObjectPath ?? '').split('\n').filter((u) => u !== '')
-    if (urls.length === 0) throw new ApiError(400, 'InvalidObjectPath.Malformed', 'Specified ObjectPath is malformed.')
-    if (urls.length > 100) throw new ApiError(400, 'SingleRequest.OverLimit', 'A single preload may hold at most 100 URLs.')
+    if (urls.length === 0)
+      throw new ApiError(400, 'InvalidObjectPath.Malformed', 'Specified ObjectPath is malformed.')
+    if (urls.length > 100)
+      throw new ApiError(
+        400,
+        'SingleRequest.OverLimit',
+        'A single preload may hold at most 100 URLs.'
+      )
     if (params.Area !== undefined && !['domestic', 'overseas'].includes(params.Area)) {
       throw new ApiError(400, 'InvalidArea.Malformed', 'Specified Area is malformed.')
     }
-    if (within(state.preloadCallLog, 1000).length >= 15) throw new ApiError(400, 'Throttling.User', 'Request was denied due to user flow control.')
-    if (used.Preload + urls.length > quota.Preload) throw new ApiError(400, 'QuotaExceeded.Preload', 'Your preload quota for today is used up.')
+    if (within(state.preloadCallLog, 1000).length >= 15)
+      throw new ApiError(400, 'Throttling.User', 'Request was denied due to user flow control.')
+    if (used.Preload + urls.length > quota.Preload)
+      throw new ApiError(400, 'QuotaExceeded.Preload', 'Your preload quota for today is used up.')
     state.preloadCallLog.push({ at: now() })
     used.Preload += urls.length
     const id = String(++taskCounter)
@@ -282,14 +405,19 @@ export async function startFakeDcdn(options = {}) {
 
   function send(res, status, payload) {
     const body = JSON.stringify(payload)
-    res.writeHead(status, { 'content-type': 'application/json;charset=utf-8', 'content-length': Buffer.byteLength(body) })
+    res.writeHead(status, {
+      'content-type': 'application/json;charset=utf-8',
+      'content-length': Buffer.byteLength(body)
+    })
     res.end(body)
   }
 
   /** The next injected fault for this action, if any: faults fire before any business logic. */
   function takeFault(action, params) {
     const index = state.faults.findIndex(
-      (f) => (!f.action || f.action === action) && (!f.match || (params.ObjectPath ?? '').includes(f.match))
+      (f) =>
+        (!f.action || f.action === action) &&
+        (!f.match || (params.ObjectPath ?? '').includes(f.match))
     )
     if (index < 0) return undefined
     return state.faults.splice(index, 1)[0]
@@ -307,12 +435,23 @@ export async function startFakeDcdn(options = {}) {
       const call = { time: now(), requestId, rawBody: body, headers: req.headers, query }
       state.calls.push(call)
       try {
-        if (req.method !== 'POST' && req.method !== 'GET') throw new ApiError(405, 'UnsupportedHTTPMethod', 'Use POST.')
+        if (req.method !== 'POST' && req.method !== 'GET')
+          throw new ApiError(405, 'UnsupportedHTTPMethod', 'Use POST.')
         const signed = verify(req, query, body)
         Object.assign(call, signed)
-        if (signed.apiVersion !== '2018-01-15') throw new ApiError(400, 'InvalidVersion', `Specified parameter Version ${signed.apiVersion} is not valid.`)
+        if (signed.apiVersion !== '2018-01-15')
+          throw new ApiError(
+            400,
+            'InvalidVersion',
+            `Specified parameter Version ${signed.apiVersion} is not valid.`
+          )
         const operation = operations[signed.action]
-        if (!operation) throw new ApiError(400, 'InvalidAction.NotFound', `Specified api ${signed.action} is not found.`)
+        if (!operation)
+          throw new ApiError(
+            400,
+            'InvalidAction.NotFound',
+            `Specified api ${signed.action} is not found.`
+          )
         const fault = takeFault(signed.action, signed.params)
         if (fault) {
           call.fault = fault.kind
@@ -323,11 +462,23 @@ export async function startFakeDcdn(options = {}) {
             case 'hang':
               return // never answers; the client must time out
             case '503':
-              throw new ApiError(503, 'ServiceUnavailable', 'The request has failed due to a temporary failure of the server.')
+              throw new ApiError(
+                503,
+                'ServiceUnavailable',
+                'The request has failed due to a temporary failure of the server.'
+              )
             case '500':
-              throw new ApiError(500, 'InternalError', 'The request processing has failed due to some unknown error.')
+              throw new ApiError(
+                500,
+                'InternalError',
+                'The request processing has failed due to some unknown error.'
+              )
             default:
-              throw new ApiError(fault.status ?? 400, fault.kind, fault.message ?? `Injected ${fault.kind}.`)
+              throw new ApiError(
+                fault.status ?? 400,
+                fault.kind,
+                fault.message ?? `Injected ${fault.kind}.`
+              )
           }
         }
         const answer = operation(signed.params)
@@ -336,12 +487,23 @@ export async function startFakeDcdn(options = {}) {
       } catch (error) {
         if (!(error instanceof ApiError)) {
           call.status = 500
-          send(res, 500, { RequestId: requestId, HostId: 'dcdn.aliyuncs.com', Code: 'InternalError', Message: String(error) })
+          send(res, 500, {
+            RequestId: requestId,
+            HostId: 'dcdn.aliyuncs.com',
+            Code: 'InternalError',
+            Message: String(error)
+          })
           return
         }
         call.status = error.status
         call.code = error.code
-        send(res, error.status, { RequestId: requestId, HostId: 'dcdn.aliyuncs.com', Code: error.code, Message: error.message, Recommend: 'https://api.aliyun.com/troubleshoot' })
+        send(res, error.status, {
+          RequestId: requestId,
+          HostId: 'dcdn.aliyuncs.com',
+          Code: error.code,
+          Message: error.message,
+          Recommend: 'https://api.aliyun.com/troubleshoot'
+        })
       }
     })
   })

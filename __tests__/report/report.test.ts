@@ -14,7 +14,12 @@ describe('log', () => {
     const lines: string[] = []
     printUntrusted((l) => lines.push(l), ['::error::boom', 'x\n::add-mask::y'])
     const token = /^::stop-commands::([0-9a-f]{32})$/.exec(lines[0])![1]
-    expect(lines).toEqual([`::stop-commands::${token}`, '::error::boom', 'x\\n::add-mask::y', `::${token}::`])
+    expect(lines).toEqual([
+      `::stop-commands::${token}`,
+      '::error::boom',
+      'x\\n::add-mask::y',
+      `::${token}::`
+    ])
     const again: string[] = []
     printUntrusted((l) => again.push(l), [])
     expect(again[0]).not.toBe(lines[0])
@@ -23,12 +28,22 @@ describe('log', () => {
 
 describe('summary', () => {
   it('escapes HTML and control characters', () => {
-    expect(escapeHtml(`<a href="x">'&'</a>\n`)).toBe('&#60;a href=&#34;x&#34;&#62;&#39;&#38;&#39;&#60;/a&#62;\\n')
+    expect(escapeHtml(`<a href="x">'&'</a>\n`)).toBe(
+      '&#60;a href=&#34;x&#34;&#62;&#39;&#38;&#39;&#60;/a&#62;\\n'
+    )
   })
 
   it('stays under the limit and says how much of the list it shows', () => {
-    const targets = Array.from({ length: 5000 }, (_, i) => ({ type: 'File' as const, url: `https://a.example/${i}/${'x'.repeat(200)}` }))
-    const report: RunReport = { status: 'dry-run', notes: [], targets, batches: planBatches(targets, { maxUrlsPerRequest: 1000, urlRatePerDomain: 10000 }) }
+    const targets = Array.from({ length: 5000 }, (_, i) => ({
+      type: 'File' as const,
+      url: `https://a.example/${i}/${'x'.repeat(200)}`
+    }))
+    const report: RunReport = {
+      status: 'dry-run',
+      notes: [],
+      targets,
+      batches: planBatches(targets, { maxUrlsPerRequest: 1000, urlRatePerDomain: 10000 })
+    }
     const html = buildSummary(report, 200_000)
     expect(Buffer.byteLength(html)).toBeLessThanOrEqual(200_000)
     expect(html).toMatch(/The list shows \d+ of 5000 objects/)
@@ -51,7 +66,13 @@ describe('outputs', () => {
       { type: 'Regex' as const, url: 'https://a.example/.*' }
     ]
     const batches = planBatches(targets, { maxUrlsPerRequest: 1000, urlRatePerDomain: 1000 })
-    const outcomes = batches.map((batch, i) => ({ batch, ok: i !== 1, taskIds: i !== 1 ? [`t${i}`, `u${i}`] : [], requestId: `r${i}`, attempts: 1 }))
+    const outcomes = batches.map((batch, i) => ({
+      batch,
+      ok: i !== 1,
+      taskIds: i !== 1 ? [`t${i}`, `u${i}`] : [],
+      requestId: `r${i}`,
+      attempts: 1
+    }))
     const { outputs } = buildOutputs({ status: 'failed', notes: [], targets, batches, outcomes })
     expect(outputs).toEqual({
       'task-ids': 't0,u0,t2,u2,t3,u3',

@@ -4,7 +4,8 @@ import { encodePath, encodePathSegment } from '../../src/rules/encode.js'
 import { mapPaths } from '../../src/rules/map.js'
 import { globBase, parseRules } from '../../src/rules/parse.js'
 
-const urlsOf = (rules: string, paths: string[]) => mapPaths(paths, parseRules(rules)).targets.map((t) => `${t.type} ${t.url}`)
+const urlsOf = (rules: string, paths: string[]) =>
+  mapPaths(paths, parseRules(rules)).targets.map((t) => `${t.type} ${t.url}`)
 
 describe('encodePathSegment (browser-style, SPEC 3.2)', () => {
   it.each([
@@ -66,21 +67,33 @@ describe('mapping paths through rules (SPEC 3.1, 3.2)', () => {
     expect(urlsOf(rules, ['public/blog/hello world.html'])).toEqual([
       'File https://x.example/p=blog/hello%20world.html&d=blog/&n=hello%20world.html&s=hello%20world&e=.html'
     ])
-    expect(urlsOf(rules, ['public/README'])).toEqual(['File https://x.example/p=README&d=&n=README&s=README&e='])
-    expect(urlsOf(rules, ['public/.htaccess'])).toEqual(['File https://x.example/p=.htaccess&d=&n=.htaccess&s=.htaccess&e='])
-    expect(urlsOf(rules, ['public/a.tar.gz'])).toEqual(['File https://x.example/p=a.tar.gz&d=&n=a.tar.gz&s=a.tar&e=.gz'])
+    expect(urlsOf(rules, ['public/README'])).toEqual([
+      'File https://x.example/p=README&d=&n=README&s=README&e='
+    ])
+    expect(urlsOf(rules, ['public/.htaccess'])).toEqual([
+      'File https://x.example/p=.htaccess&d=&n=.htaccess&s=.htaccess&e='
+    ])
+    expect(urlsOf(rules, ['public/a.tar.gz'])).toEqual([
+      'File https://x.example/p=a.tar.gz&d=&n=a.tar.gz&s=a.tar&e=.gz'
+    ])
   })
 
   it('applies ! exclusions to every rule, wherever they stand', () => {
     const result = mapPaths(['public/app.js.map', 'public/app.js'], parseRules(SITE))
     expect(result.targets.map((t) => t.url)).toEqual(['https://www.example.com/app.js'])
     expect(result.excluded).toBe(1)
-    const before = mapPaths(['public/app.js.map'], parseRules('!**/*.map\npublic/** => https://a.example/{path}'))
+    const before = mapPaths(
+      ['public/app.js.map'],
+      parseRules('!**/*.map\npublic/** => https://a.example/{path}')
+    )
     expect(before.targets).toEqual([])
   })
 
   it('matches dot files and counts rule hits and unmatched paths', () => {
-    const result = mapPaths(['public/.well-known/security.txt', 'src/main.ts', 'content/posts/hi.md'], parseRules(SITE))
+    const result = mapPaths(
+      ['public/.well-known/security.txt', 'src/main.ts', 'content/posts/hi.md'],
+      parseRules(SITE)
+    )
     expect(result.targets.map((t) => t.url)).toEqual([
       'https://www.example.com/.well-known/security.txt',
       'https://blog.example.com/posts/hi/'
@@ -94,7 +107,9 @@ describe('mapping paths through rules (SPEC 3.1, 3.2)', () => {
       'File https://www.example.com/assets/logo.png',
       'Directory https://cdn.example.com/assets/'
     ])
-    expect(urlsOf('** => ignore-params https://a.example/{path}', ['x.js'])).toEqual(['IgnoreParams https://a.example/x.js'])
+    expect(urlsOf('** => ignore-params https://a.example/{path}', ['x.js'])).toEqual([
+      'IgnoreParams https://a.example/x.js'
+    ])
   })
 
   it.each([
@@ -108,14 +123,19 @@ describe('mapping paths through rules (SPEC 3.1, 3.2)', () => {
     ['public/-rf', 'https://www.example.com/-rf'],
     ['public/a\r\nhttps://evil.example/x', 'https://www.example.com/a%0D%0Ahttps://evil.example/x']
   ])('turns the odd name %j into exactly one URL', (path, url) => {
-    const targets = mapPaths([path], parseRules('public/** => https://www.example.com/{path}')).targets
+    const targets = mapPaths(
+      [path],
+      parseRules('public/** => https://www.example.com/{path}')
+    ).targets
     expect(targets.map((t) => t.url)).toEqual([url])
     expect(url).not.toMatch(/[\s#]/)
   })
 
   it('refuses a rendered URL over 1,024 characters, naming the rule line', () => {
     const long = 'public/' + 'a'.repeat(1100)
-    expect(() => mapPaths([long], parseRules('# comment\npublic/** => https://a.example/{path}'))).toThrow(/rules line 2/)
+    expect(() =>
+      mapPaths([long], parseRules('# comment\npublic/** => https://a.example/{path}'))
+    ).toThrow(/rules line 2/)
   })
 })
 
@@ -150,6 +170,8 @@ describe('rule line errors name the line and quote it', () => {
   })
 
   it('strips a leading ./ from globs', () => {
-    expect(urlsOf('./public/** => https://a.example/{path}', ['public/x'])).toEqual(['File https://a.example/x'])
+    expect(urlsOf('./public/** => https://a.example/{path}', ['public/x'])).toEqual([
+      'File https://a.example/x'
+    ])
   })
 })

@@ -24,7 +24,9 @@ const ZEROS = /^(0{40}|0{64})$/
 
 function checkSha(name: string, value: unknown): string {
   if (typeof value !== 'string' || !SHA.test(value)) {
-    throw new UserError(`The push event's '${name}' is not a commit SHA (${JSON.stringify(value)}); the event payload is malformed.`)
+    throw new UserError(
+      `The push event's '${name}' is not a commit SHA (${JSON.stringify(value)}); the event payload is malformed.`
+    )
   }
   return value
 }
@@ -50,13 +52,26 @@ export function decideChanges(
     return { kind: 'none' }
   }
   const ref = typeof payload.ref === 'string' ? payload.ref : ''
-  if (payload.deleted === true || (typeof payload.after === 'string' && ZEROS.test(payload.after))) {
+  if (
+    payload.deleted === true ||
+    (typeof payload.after === 'string' && ZEROS.test(payload.after))
+  ) {
     return { kind: 'deleted', ref }
   }
   const after = checkSha('after', payload.after)
-  if (payload.created === true || typeof payload.before !== 'string' || ZEROS.test(payload.before)) {
+  if (
+    payload.created === true ||
+    typeof payload.before !== 'string' ||
+    ZEROS.test(payload.before)
+  ) {
     return { kind: 'created', head: after, ref }
   }
   const before = checkSha('before', payload.before)
-  return { kind: 'diff', base: before, head: after, forced: payload.forced === true, origin: 'push' }
+  return {
+    kind: 'diff',
+    base: before,
+    head: after,
+    forced: payload.forced === true,
+    origin: 'push'
+  }
 }

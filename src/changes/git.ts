@@ -10,9 +10,17 @@ export function createGitRunner(workspace: string): GitRunner {
       execFile(
         'git',
         ['-c', 'core.quotepath=off', '-c', `safe.directory=${workspace}`, ...args],
-        { cwd: workspace, maxBuffer: 512 * 1024 * 1024, encoding: 'utf8', env: { ...process.env, GIT_TERMINAL_PROMPT: '0' } },
+        {
+          cwd: workspace,
+          maxBuffer: 512 * 1024 * 1024,
+          encoding: 'utf8',
+          env: { ...process.env, GIT_TERMINAL_PROMPT: '0' }
+        },
         (error, stdout, stderr) => {
-          if (error) reject(new Error(`git ${args[0]} failed: ${(stderr || error.message).trim().split('\n')[0]}`))
+          if (error)
+            reject(
+              new Error(`git ${args[0]} failed: ${(stderr || error.message).trim().split('\n')[0]}`)
+            )
           else resolve(stdout)
         }
       )
@@ -45,13 +53,30 @@ async function hasCommit(git: GitRunner, sha: string): Promise<boolean> {
 export async function ensureCommit(git: GitRunner, sha: string, depth = 1): Promise<void> {
   if (depth === 1 && (await hasCommit(git, sha))) return
   if (depth > 1 && (await hasCommit(git, `${sha}~${depth - 1}`))) return
-  await git(['fetch', '--no-tags', '--no-write-fetch-head', '--quiet', `--depth=${depth}`, 'origin', sha])
+  await git([
+    'fetch',
+    '--no-tags',
+    '--no-write-fetch-head',
+    '--quiet',
+    `--depth=${depth}`,
+    'origin',
+    sha
+  ])
 }
 
 /** Paths that differ between two commits' trees, NUL-separated so any file name survives. */
 export async function diffPaths(git: GitRunner, base: string, head: string): Promise<string[]> {
   // --no-renames lists a rename as its old path (deleted) and its new path (added): both are stale.
-  const out = await git(['diff', '--no-renames', '--no-ext-diff', '--name-only', '-z', base, head, '--'])
+  const out = await git([
+    'diff',
+    '--no-renames',
+    '--no-ext-diff',
+    '--name-only',
+    '-z',
+    base,
+    head,
+    '--'
+  ])
   return out.split('\0').filter((path) => path !== '')
 }
 

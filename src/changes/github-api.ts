@@ -1,7 +1,10 @@
 import { UserError } from '../errors.js'
 
 /** The one Octokit call we need: `octokit.request`, so tests can point it at a fake API. */
-export type GitHubRequest = (route: string, params: Record<string, unknown>) => Promise<{ data: unknown }>
+export type GitHubRequest = (
+  route: string,
+  params: Record<string, unknown>
+) => Promise<{ data: unknown }>
 
 export interface Repo {
   owner: string
@@ -26,14 +29,20 @@ export class ChangesTooLargeError extends UserError {}
 /** Paths a file entry makes stale (SPEC 4.1): both sides of a rename, the new path of a copy. */
 export function pathsOfFile(file: ApiFile): string[] {
   if (file.status === 'unchanged') return []
-  if (file.status === 'renamed' && file.previous_filename) return [file.previous_filename, file.filename]
+  if (file.status === 'renamed' && file.previous_filename)
+    return [file.previous_filename, file.filename]
   return [file.filename]
 }
 
 async function commitFiles(request: GitHubRequest, repo: Repo, sha: string): Promise<ApiFile[]> {
   const files: ApiFile[] = []
   for (let page = 1; page <= COMMIT_FILE_CAP / PER_PAGE; page++) {
-    const { data } = await request('GET /repos/{owner}/{repo}/commits/{ref}', { ...repo, ref: sha, per_page: PER_PAGE, page })
+    const { data } = await request('GET /repos/{owner}/{repo}/commits/{ref}', {
+      ...repo,
+      ref: sha,
+      per_page: PER_PAGE,
+      page
+    })
     const pageFiles = ((data as { files?: ApiFile[] }).files ?? []) as ApiFile[]
     files.push(...pageFiles)
     if (pageFiles.length < PER_PAGE) return files
@@ -49,7 +58,12 @@ interface Comparison {
   commits: string[]
 }
 
-async function compare(request: GitHubRequest, repo: Repo, base: string, head: string): Promise<Comparison> {
+async function compare(
+  request: GitHubRequest,
+  repo: Repo,
+  base: string,
+  head: string
+): Promise<Comparison> {
   const commits: string[] = []
   let files: ApiFile[] = []
   for (let page = 1; page <= 1000; page++) {
@@ -69,7 +83,11 @@ async function compare(request: GitHubRequest, repo: Repo, base: string, head: s
   return { files, commits }
 }
 
-async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+async function mapLimit<T, R>(
+  items: T[],
+  limit: number,
+  fn: (item: T) => Promise<R>
+): Promise<R[]> {
   const results: R[] = new Array(items.length)
   let next = 0
   const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
@@ -99,7 +117,9 @@ export async function listChangesFromApi(
 ): Promise<string[]> {
   // A forced push's old commits are not ancestors of the new head: list both sides from their
   // merge base, so that files touched only by the dropped commits are refreshed too.
-  const sides = forced ? [compare(request, repo, base, head), compare(request, repo, head, base)] : [compare(request, repo, base, head)]
+  const sides = forced
+    ? [compare(request, repo, base, head), compare(request, repo, head, base)]
+    : [compare(request, repo, base, head)]
   const comparisons = await Promise.all(sides)
   const paths = new Set<string>()
   for (const comparison of comparisons) {
@@ -107,14 +127,20 @@ export async function listChangesFromApi(
       addFiles(paths, comparison.files)
       continue
     }
-    const perCommit = await mapLimit(comparison.commits, 4, (sha) => commitFiles(request, repo, sha))
+    const perCommit = await mapLimit(comparison.commits, 4, (sha) =>
+      commitFiles(request, repo, sha)
+    )
     for (const files of perCommit) addFiles(paths, files)
   }
   return [...paths]
 }
 
 /** The files of one commit against its first parent: a new branch's head. */
-export async function listCommitFromApi(request: GitHubRequest, repo: Repo, sha: string): Promise<string[]> {
+export async function listCommitFromApi(
+  request: GitHubRequest,
+  repo: Repo,
+  sha: string
+): Promise<string[]> {
   const paths = new Set<string>()
   addFiles(paths, await commitFiles(request, repo, sha))
   return [...paths]

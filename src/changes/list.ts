@@ -19,7 +19,11 @@ export interface ChangeListing {
   head: string
 }
 
-async function fromGit(sources: ChangeSources, base: string | undefined, head: string): Promise<ChangeListing> {
+async function fromGit(
+  sources: ChangeSources,
+  base: string | undefined,
+  head: string
+): Promise<ChangeListing> {
   const { git } = sources
   if (base === undefined) {
     await ensureCommit(git, head, 2)
@@ -31,9 +35,14 @@ async function fromGit(sources: ChangeSources, base: string | undefined, head: s
   return { paths: await diffPaths(git, base, head), source: 'local git', base, head }
 }
 
-async function fromApi(sources: ChangeSources, request: ChangeRequest & { kind: 'diff' | 'created' }): Promise<ChangeListing> {
+async function fromApi(
+  sources: ChangeSources,
+  request: ChangeRequest & { kind: 'diff' | 'created' }
+): Promise<ChangeListing> {
   if (!sources.github) {
-    throw new Error('there is no git checkout in GITHUB_WORKSPACE and no github-token or GITHUB_REPOSITORY to ask the GitHub API')
+    throw new Error(
+      'there is no git checkout in GITHUB_WORKSPACE and no github-token or GITHUB_REPOSITORY to ask the GitHub API'
+    )
   }
   const { request: call, repo } = sources.github
   if (request.kind === 'created') {
@@ -48,12 +57,21 @@ async function fromApi(sources: ChangeSources, request: ChangeRequest & { kind: 
  * Lists every path changed between the two commits: a local `git diff` when there is a checkout
  * (fetching missing commits shallowly), otherwise the GitHub API.
  */
-export async function listChangedPaths(sources: ChangeSources, request: ChangeRequest & { kind: 'diff' | 'created' }): Promise<ChangeListing> {
+export async function listChangedPaths(
+  sources: ChangeSources,
+  request: ChangeRequest & { kind: 'diff' | 'created' }
+): Promise<ChangeListing> {
   if (await isGitCheckout(sources.workspace, sources.git)) {
     try {
-      return await fromGit(sources, request.kind === 'diff' ? request.base : undefined, request.head)
+      return await fromGit(
+        sources,
+        request.kind === 'diff' ? request.base : undefined,
+        request.head
+      )
     } catch (error) {
-      sources.debug(`local git could not list the changes: ${error instanceof Error ? error.message : String(error)}`)
+      sources.debug(
+        `local git could not list the changes: ${error instanceof Error ? error.message : String(error)}`
+      )
     }
   }
   return fromApi(sources, request)

@@ -42,7 +42,9 @@ async function idToken(options: OidcOptions): Promise<string> {
   try {
     token = await options.getIdToken(options.audience)
   } catch (error) {
-    throw new UserError(`Could not get a GitHub OIDC token for audience '${options.audience}': ${error instanceof Error ? error.message : String(error)}`)
+    throw new UserError(
+      `Could not get a GitHub OIDC token for audience '${options.audience}': ${error instanceof Error ? error.message : String(error)}`
+    )
   }
   addSecret(token)
   return token
@@ -68,9 +70,14 @@ export async function assumeRoleWithOidc(options: OidcOptions): Promise<AccessKe
     const url = new URL(`/?${query}`, options.stsEndpoint)
     let answer
     try {
-      answer = await options.post(url, { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' }, body)
+      answer = await options.post(
+        url,
+        { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+        body
+      )
     } catch (error) {
-      if (error instanceof NetworkError) throw new DcdnError({ code: error.code, message: error.message, httpStatus: 0 })
+      if (error instanceof NetworkError)
+        throw new DcdnError({ code: error.code, message: error.message, httpStatus: 0 })
       throw error
     }
     if (answer.status < 200 || answer.status >= 300) {
@@ -94,9 +101,12 @@ export async function assumeRoleWithOidc(options: OidcOptions): Promise<AccessKe
     const hint = /aud/i.test(`${error.code} ${error.apiMessage}`)
       ? ` Check that the 'audience' input ('${options.audience}') is a client ID of the OIDC provider in RAM.`
       : ' Check the role ARN, the OIDC provider ARN, and that the role trusts this repository.'
-    throw new UserError(`STS AssumeRoleWithOIDC at ${options.stsEndpoint.host} failed: ${error.message}${hint}`)
+    throw new UserError(
+      `STS AssumeRoleWithOIDC at ${options.stsEndpoint.host} failed: ${error.message}${hint}`
+    )
   }
-  const credentials = (JSON.parse(text) as { Credentials?: Record<string, unknown> }).Credentials ?? {}
+  const credentials =
+    (JSON.parse(text) as { Credentials?: Record<string, unknown> }).Credentials ?? {}
   const key = {
     accessKeyId: String(credentials.AccessKeyId ?? ''),
     accessKeySecret: String(credentials.AccessKeySecret ?? ''),
@@ -105,8 +115,9 @@ export async function assumeRoleWithOidc(options: OidcOptions): Promise<AccessKe
   addSecret(key.accessKeySecret)
   addSecret(key.securityToken)
   if (!key.accessKeyId || !key.accessKeySecret || !key.securityToken) {
-    throw new UserError('STS AssumeRoleWithOIDC answered without Credentials.AccessKeyId, AccessKeySecret and SecurityToken.')
+    throw new UserError(
+      'STS AssumeRoleWithOIDC answered without Credentials.AccessKeyId, AccessKeySecret and SecurityToken.'
+    )
   }
   return key
 }
-

@@ -4,7 +4,11 @@ import { CredentialInputs } from '../inputs.js'
 
 /** The environment-variable families, in the order they are tried (SPEC 5). */
 export const ENV_FAMILIES = [
-  ['ALIBABA_CLOUD_ACCESS_KEY_ID', 'ALIBABA_CLOUD_ACCESS_KEY_SECRET', 'ALIBABA_CLOUD_SECURITY_TOKEN'],
+  [
+    'ALIBABA_CLOUD_ACCESS_KEY_ID',
+    'ALIBABA_CLOUD_ACCESS_KEY_SECRET',
+    'ALIBABA_CLOUD_SECURITY_TOKEN'
+  ],
   ['ALIBABACLOUD_ACCESS_KEY_ID', 'ALIBABACLOUD_ACCESS_KEY_SECRET', 'ALIBABACLOUD_SECURITY_TOKEN'],
   ['ALICLOUD_ACCESS_KEY', 'ALICLOUD_SECRET_KEY', 'ALICLOUD_SECURITY_TOKEN']
 ] as const
@@ -27,13 +31,22 @@ function value(env: NodeJS.ProcessEnv, name: string): string {
  * family that has both an ID and a secret. The ID, secret and token always come from one family;
  * an empty value counts as unset, since the credentials action's cleanup writes ''.
  */
-export function chooseCredentials(inputs: CredentialInputs, env: NodeJS.ProcessEnv): CredentialSource {
+export function chooseCredentials(
+  inputs: CredentialInputs,
+  env: NodeJS.ProcessEnv
+): CredentialSource {
   if (inputs.accessKeyId !== '' && inputs.accessKeySecret !== '') {
     return {
       kind: 'key',
       resolved: {
-        key: { accessKeyId: inputs.accessKeyId, accessKeySecret: inputs.accessKeySecret, securityToken: inputs.securityToken || undefined },
-        source: inputs.securityToken ? 'the access-key-id, access-key-secret and security-token inputs' : 'the access-key-id and access-key-secret inputs'
+        key: {
+          accessKeyId: inputs.accessKeyId,
+          accessKeySecret: inputs.accessKeySecret,
+          securityToken: inputs.securityToken || undefined
+        },
+        source: inputs.securityToken
+          ? 'the access-key-id, access-key-secret and security-token inputs'
+          : 'the access-key-id and access-key-secret inputs'
       }
     }
   }
@@ -52,7 +65,12 @@ export function chooseCredentials(inputs: CredentialInputs, env: NodeJS.ProcessE
         }
       }
     }
-    if (id !== '' || secret !== '') partial.push(id !== '' ? `${idName} is set but ${secretName} is not` : `${secretName} is set but ${idName} is not`)
+    if (id !== '' || secret !== '')
+      partial.push(
+        id !== ''
+          ? `${idName} is set but ${secretName} is not`
+          : `${secretName} is set but ${idName} is not`
+      )
   }
   throw new UserError(
     [

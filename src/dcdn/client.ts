@@ -15,7 +15,11 @@ export interface ClientOptions {
 }
 
 /** Reads DCDN's error fields from a JSON body, or from XML when the server ignored our Accept. */
-export function parseErrorBody(body: string): { code?: string; message?: string; requestId?: string } {
+export function parseErrorBody(body: string): {
+  code?: string
+  message?: string
+  requestId?: string
+} {
   const trimmed = body.trim()
   if (trimmed.startsWith('{')) {
     try {
@@ -37,10 +41,20 @@ export function parseErrorBody(body: string): { code?: string; message?: string;
 export class RpcClient {
   constructor(private readonly options: ClientOptions) {}
 
-  async call<T>(action: string, params: Record<string, string> = {}): Promise<T & { RequestId: string }> {
+  async call<T>(
+    action: string,
+    params: Record<string, string> = {}
+  ): Promise<T & { RequestId: string }> {
     const { endpoint, version, signer, key, post, clock } = this.options
     const signed = signer(
-      { host: endpoint.host, action, version, params, nonce: randomBytes(16).toString('hex'), time: clock.now() },
+      {
+        host: endpoint.host,
+        action,
+        version,
+        params,
+        nonce: randomBytes(16).toString('hex'),
+        time: clock.now()
+      },
       key
     )
     let answer

@@ -3,7 +3,10 @@
  * space as %20, `*` as %2A. The browser-style path encoder for URLs is src/rules/encode.ts.
  */
 export function percentEncode(value: string): string {
-  return encodeURIComponent(value).replace(/[!'()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase())
+  return encodeURIComponent(value).replace(
+    /[!'()*]/g,
+    (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase()
+  )
 }
 
 /** `k=v&k=v` with names in byte order and both sides percent-encoded. */

@@ -49,13 +49,31 @@ function isPermanent(code: string): boolean {
 /** What to do about the codes a user can act on. */
 const ADVICE: [RegExp, string][] = [
   [/^InvalidAccessKeyId/, 'Check that the AccessKey ID exists and is enabled.'],
-  [/^SignatureDoesNotMatch$/, 'Check the AccessKey secret: it does not belong to this AccessKey ID.'],
-  [/^InvalidTimeStamp/, "Check the runner's clock: DCDN rejects requests more than 15 minutes off."],
-  [/^Forbidden|NoPermission/, 'Grant the RAM identity dcdn:RefreshDcdnObjectCaches and the other actions listed in the README.'],
-  [/^InvalidSecurityToken/, 'The STS token has expired or is invalid; issue fresh STS credentials for this run.'],
-  [/^QuotaExceeded\./, "Today's quota is used up; it resets at midnight (UTC+8). Refresh a directory instead, or ask for a larger quota."],
+  [
+    /^SignatureDoesNotMatch$/,
+    'Check the AccessKey secret: it does not belong to this AccessKey ID.'
+  ],
+  [
+    /^InvalidTimeStamp/,
+    "Check the runner's clock: DCDN rejects requests more than 15 minutes off."
+  ],
+  [
+    /^Forbidden|NoPermission/,
+    'Grant the RAM identity dcdn:RefreshDcdnObjectCaches and the other actions listed in the README.'
+  ],
+  [
+    /^InvalidSecurityToken/,
+    'The STS token has expired or is invalid; issue fresh STS credentials for this run.'
+  ],
+  [
+    /^QuotaExceeded\./,
+    "Today's quota is used up; it resets at midnight (UTC+8). Refresh a directory instead, or ask for a larger quota."
+  ],
   [/^InvalidExtensiveDomain/, 'DCDN does not refresh wildcard domains; name the exact host.'],
-  [/^InvalidObjectPath|^InvalidObjectType|^SingleRequest\.OverLimit/, 'Check the URLs in the plan against the limits in the README.']
+  [
+    /^InvalidObjectPath|^InvalidObjectType|^SingleRequest\.OverLimit/,
+    'Check the URLs in the plan against the limits in the README.'
+  ]
 ]
 
 function describe(code: string, message: string, requestId: string): string {

@@ -45,7 +45,12 @@ const QUOTA_FIELDS: Record<ObjectType | 'Preload', string> = {
 }
 
 function quotaNumber(value: unknown): number {
-  const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN
+  const n =
+    typeof value === 'number'
+      ? value
+      : typeof value === 'string' && value.trim() !== ''
+        ? Number(value)
+        : NaN
   return Number.isFinite(n) ? n : NaN
 }
 
@@ -72,8 +77,13 @@ export interface RefreshTask {
   description: string
 }
 
-export async function describeRefreshTasks(client: RpcClient, taskIds: readonly string[]): Promise<RefreshTask[]> {
-  const answer = await client.call<{ Tasks?: unknown }>('DescribeDcdnRefreshTaskById', { TaskId: taskIds.join(',') })
+export async function describeRefreshTasks(
+  client: RpcClient,
+  taskIds: readonly string[]
+): Promise<RefreshTask[]> {
+  const answer = await client.call<{ Tasks?: unknown }>('DescribeDcdnRefreshTaskById', {
+    TaskId: taskIds.join(',')
+  })
   // The documented shape is a plain array; older answers wrap it as {Task: [...]}.
   const raw = answer.Tasks as unknown
   const list: unknown[] = Array.isArray(raw)

@@ -48,11 +48,15 @@ export interface V3Request {
 }
 
 /** The v3 canonical request and the signed header names (SPEC 6.4 step 1). */
-export function canonicalRequestV3(request: V3Request): { canonical: string; signedHeaders: string } {
+export function canonicalRequestV3(request: V3Request): {
+  canonical: string
+  signedHeaders: string
+} {
   const signed = new Map<string, string>()
   for (const [name, value] of Object.entries(request.headers)) {
     const lower = name.toLowerCase()
-    if (lower === 'host' || lower === 'content-type' || lower.startsWith('x-acs-')) signed.set(lower, value.trim())
+    if (lower === 'host' || lower === 'content-type' || lower.startsWith('x-acs-'))
+      signed.set(lower, value.trim())
   }
   const names = [...signed.keys()].sort(byteOrder)
   const canonicalHeaders = names.map((name) => `${name}:${signed.get(name)}\n`).join('')
@@ -69,10 +73,16 @@ export function canonicalRequestV3(request: V3Request): { canonical: string; sig
 }
 
 /** The hex ACS3-HMAC-SHA256 signature of a request (SPEC 6.4 steps 2 and 3). */
-export function signatureV3(request: V3Request, secret: string): { signature: string; signedHeaders: string } {
+export function signatureV3(
+  request: V3Request,
+  secret: string
+): { signature: string; signedHeaders: string } {
   const { canonical, signedHeaders } = canonicalRequestV3(request)
   const stringToSign = `ACS3-HMAC-SHA256\n${sha256Hex(canonical)}`
-  return { signature: createHmac('sha256', secret).update(stringToSign).digest('hex'), signedHeaders }
+  return {
+    signature: createHmac('sha256', secret).update(stringToSign).digest('hex'),
+    signedHeaders
+  }
 }
 
 /** Signature v3, the default: the parameters go in the form body, the signature in a header. */
@@ -98,7 +108,11 @@ export const signV3: Signer = (call, key) => {
 }
 
 /** The Base64 HMAC-SHA1 signature of v2 parameters (SPEC 6.5 steps 2 to 5). */
-export function signatureV2(method: string, params: Record<string, string>, secret: string): string {
+export function signatureV2(
+  method: string,
+  params: Record<string, string>,
+  secret: string
+): string {
   const stringToSign = `${method}&${percentEncode('/')}&${percentEncode(canonicalQuery(params))}`
   return createHmac('sha1', `${secret}&`).update(stringToSign).digest('base64')
 }

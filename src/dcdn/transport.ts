@@ -7,7 +7,11 @@ export interface HttpAnswer {
 }
 
 /** Sends one form POST; rejects only when no HTTP answer came. */
-export type HttpPost = (url: URL, headers: Record<string, string>, body: string) => Promise<HttpAnswer>
+export type HttpPost = (
+  url: URL,
+  headers: Record<string, string>,
+  body: string
+) => Promise<HttpAnswer>
 
 export interface TransportOptions {
   connectTimeoutMs: number
@@ -15,7 +19,10 @@ export interface TransportOptions {
   requestTimeoutMs: number
 }
 
-export const DEFAULT_TRANSPORT: TransportOptions = { connectTimeoutMs: 10_000, requestTimeoutMs: 30_000 }
+export const DEFAULT_TRANSPORT: TransportOptions = {
+  connectTimeoutMs: 10_000,
+  requestTimeoutMs: 30_000
+}
 
 /** Why a request got no answer, as a code for DcdnError. */
 export class NetworkError extends Error {
@@ -47,7 +54,8 @@ export function createHttpPost(
     const proxy = proxyFor(url, env) ?? ''
     let dispatcher = dispatchers.get(proxy)
     if (!dispatcher) {
-      dispatcher = proxy === '' ? new Agent(agentOptions) : new ProxyAgent({ ...agentOptions, uri: proxy })
+      dispatcher =
+        proxy === '' ? new Agent(agentOptions) : new ProxyAgent({ ...agentOptions, uri: proxy })
       dispatchers.set(proxy, dispatcher)
     }
     return dispatcher
@@ -62,7 +70,10 @@ export function createHttpPost(
       const name = error instanceof Error ? error.name : ''
       const code = (error as { code?: string }).code ?? ''
       if (signal.aborted || name === 'TimeoutError' || /TIMEOUT/.test(code)) {
-        throw new NetworkError('RequestTimeout', `no answer from ${url.host} within ${options.requestTimeoutMs} ms`)
+        throw new NetworkError(
+          'RequestTimeout',
+          `no answer from ${url.host} within ${options.requestTimeoutMs} ms`
+        )
       }
       const detail = code || (error instanceof Error ? error.message : String(error))
       throw new NetworkError('NetworkError', `could not reach ${url.host}: ${detail}`)

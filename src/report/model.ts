@@ -7,7 +7,8 @@ import { BatchOutcome, QuotaNeed } from '../submit.js'
 import { RefreshTarget } from '../targets.js'
 import { WaitResult } from '../wait.js'
 
-export type RunStatus = 'submitted' | 'complete' | 'timeout' | 'failed' | 'dry-run' | 'nothing-to-do'
+export type RunStatus =
+  'submitted' | 'complete' | 'timeout' | 'failed' | 'dry-run' | 'nothing-to-do'
 
 /** Everything a run found and did, gathered for the outputs and the job summary. */
 export interface RunReport {

@@ -12,7 +12,10 @@ export interface Outputs {
 }
 
 /** A JSON array of as many of `items` as fit in `budget` bytes; `cut` says how many were left out. */
-export function jsonArrayWithin(items: readonly string[], budget: number): { json: string; cut: number } {
+export function jsonArrayWithin(
+  items: readonly string[],
+  budget: number
+): { json: string; cut: number } {
   let size = 2
   let kept = 0
   for (const item of items) {
@@ -27,7 +30,9 @@ export function jsonArrayWithin(items: readonly string[], budget: number): { jso
 /** The objects that were submitted: in a dry run, the ones that would be. */
 export function submittedTargets(report: RunReport): RefreshTarget[] {
   if (!report.outcomes) return report.status === 'dry-run' ? report.targets : []
-  return report.outcomes.filter((o) => o.ok).flatMap((o) => o.batch.urls.map((url) => ({ type: o.batch.type, url })))
+  return report.outcomes
+    .filter((o) => o.ok)
+    .flatMap((o) => o.batch.urls.map((url) => ({ type: o.batch.type, url })))
 }
 
 /**
@@ -36,11 +41,17 @@ export function submittedTargets(report: RunReport): RefreshTarget[] {
  */
 export function buildOutputs(report: RunReport): { outputs: Outputs; warnings: string[] } {
   const submitted = submittedTargets(report)
-  const urls = submitted.filter((t) => t.type === 'File' || t.type === 'IgnoreParams').map((t) => t.url)
+  const urls = submitted
+    .filter((t) => t.type === 'File' || t.type === 'IgnoreParams')
+    .map((t) => t.url)
   const directories = submitted.filter((t) => t.type === 'Directory').map((t) => t.url)
   const taskIds = (report.outcomes ?? []).flatMap((o) => o.taskIds).join(',')
   const preloadTaskIds = (report.preload ?? []).flatMap((p) => p.taskIds).join(',')
-  const budget = GITHUB_LIMITS.outputBytes - 100_000 - Buffer.byteLength(taskIds) - Buffer.byteLength(preloadTaskIds)
+  const budget =
+    GITHUB_LIMITS.outputBytes -
+    100_000 -
+    Buffer.byteLength(taskIds) -
+    Buffer.byteLength(preloadTaskIds)
   const dirs = jsonArrayWithin(directories, Math.floor(budget / 10))
   const files = jsonArrayWithin(urls, budget - Buffer.byteLength(dirs.json))
   const warnings: string[] = []

@@ -13,8 +13,11 @@ const MAX_TABLE_ROWS = 200
 function table(headers: string[], rows: string[][]): string {
   const shown = rows.slice(0, MAX_TABLE_ROWS)
   const head = `<tr>${headers.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr>`
-  const body = shown.map((row) => `<tr>${row.map((cell) => `<td>${escapeHtml(cell)}</td>`).join('')}</tr>`).join('\n')
-  const cut = rows.length > shown.length ? `\n<p>Showing ${shown.length} of ${rows.length} rows.</p>` : ''
+  const body = shown
+    .map((row) => `<tr>${row.map((cell) => `<td>${escapeHtml(cell)}</td>`).join('')}</tr>`)
+    .join('\n')
+  const cut =
+    rows.length > shown.length ? `\n<p>Showing ${shown.length} of ${rows.length} rows.</p>` : ''
   return `<table>\n${head}\n${body}\n</table>${cut}\n`
 }
 
@@ -27,13 +30,22 @@ function sections(report: RunReport): string {
   for (const note of report.notes) parts.push(`<p>${escapeHtml(note)}</p>\n`)
   if (report.changes) {
     const c = report.changes
-    parts.push(`<p>Changed files: <b>${c.paths.length}</b> from ${escapeHtml(c.source)}, <code>${escapeHtml(short(c.base))}..${escapeHtml(short(c.head))}</code>.</p>\n`)
+    parts.push(
+      `<p>Changed files: <b>${c.paths.length}</b> from ${escapeHtml(c.source)}, <code>${escapeHtml(short(c.base))}..${escapeHtml(short(c.head))}</code>.</p>\n`
+    )
   }
   if (report.mapping) {
     const m = report.mapping
     parts.push('<h3>Rule hits</h3>\n')
-    parts.push(table(['Line', 'Rule', 'Paths matched'], m.hits.map((h) => [String(h.line), h.text, String(h.paths)])))
-    parts.push(`<p>${m.paths} paths: ${m.excluded} excluded by a ! rule, ${m.unmatched} matched no rule.</p>\n`)
+    parts.push(
+      table(
+        ['Line', 'Rule', 'Paths matched'],
+        m.hits.map((h) => [String(h.line), h.text, String(h.paths)])
+      )
+    )
+    parts.push(
+      `<p>${m.paths} paths: ${m.excluded} excluded by a ! rule, ${m.unmatched} matched no rule.</p>\n`
+    )
   }
   if (report.batches.length > 0) {
     parts.push('<h3>Batches</h3>\n')
@@ -42,17 +54,34 @@ function sections(report: RunReport): string {
       const hosts = [...batch.hosts.keys()].join(', ')
       if (!outcome) {
         const at = report.schedule?.[i]
-        return [String(i + 1), batch.type, String(batch.urls.length), hosts, '', '', at === undefined ? 'planned' : `planned at +${seconds(at)}`]
+        return [
+          String(i + 1),
+          batch.type,
+          String(batch.urls.length),
+          hosts,
+          '',
+          '',
+          at === undefined ? 'planned' : `planned at +${seconds(at)}`
+        ]
       }
       const status = outcome.ok ? 'submitted' : `failed: ${outcome.error?.message ?? ''}`
-      return [String(i + 1), batch.type, String(batch.urls.length), hosts, outcome.taskIds.join(', '), outcome.requestId, status]
+      return [
+        String(i + 1),
+        batch.type,
+        String(batch.urls.length),
+        hosts,
+        outcome.taskIds.join(', '),
+        outcome.requestId,
+        status
+      ]
     })
     parts.push(table(['#', 'Type', 'Objects', 'Hosts', 'Task IDs', 'Request ID', 'Status'], rows))
   }
   if (report.quotaNeeds || report.quotaBefore) {
     parts.push('<h3>Quota today</h3>\n')
     const kinds = report.quotaNeeds?.map((n) => n.kind) ?? TYPE_ORDER
-    const show = (n: number | undefined) => (n === undefined || !Number.isFinite(n) ? '' : String(n))
+    const show = (n: number | undefined) =>
+      n === undefined || !Number.isFinite(n) ? '' : String(n)
     const rows = kinds.map((kind) => [
       kind,
       show(report.quotaNeeds?.find((n) => n.kind === kind)?.need),
@@ -60,16 +89,32 @@ function sections(report: RunReport): string {
       show(report.quotaAfter?.remain[kind]),
       show(report.quotaBefore?.quota[kind])
     ])
-    parts.push(table(['Kind', 'Needed', 'Remaining before', 'Remaining after', 'Daily quota'], rows))
+    parts.push(
+      table(['Kind', 'Needed', 'Remaining before', 'Remaining after', 'Daily quota'], rows)
+    )
   }
   if (report.wait) {
     parts.push(`<h3>Tasks: ${escapeHtml(report.wait.status)}</h3>\n`)
-    parts.push(table(['Task', 'Status', 'Progress', 'Object', 'Description'], report.wait.tasks.map((t) => [t.taskId, t.status, t.process, t.objectPath, t.description])))
+    parts.push(
+      table(
+        ['Task', 'Status', 'Progress', 'Object', 'Description'],
+        report.wait.tasks.map((t) => [t.taskId, t.status, t.process, t.objectPath, t.description])
+      )
+    )
   }
   if (report.preload && report.preload.length > 0) {
     parts.push('<h3>Preload</h3>\n')
     parts.push(
-      table(['#', 'URLs', 'Task IDs', 'Request ID', 'Status'], report.preload.map((p, i) => [String(i + 1), String(p.urls.length), p.taskIds.join(', '), p.requestId, p.ok ? 'submitted' : `failed: ${p.error?.message ?? ''}`]))
+      table(
+        ['#', 'URLs', 'Task IDs', 'Request ID', 'Status'],
+        report.preload.map((p, i) => [
+          String(i + 1),
+          String(p.urls.length),
+          p.taskIds.join(', '),
+          p.requestId,
+          p.ok ? 'submitted' : `failed: ${p.error?.message ?? ''}`
+        ])
+      )
     )
   }
   return parts.join('')
@@ -97,10 +142,17 @@ function targetList(targets: readonly RefreshTarget[], budget: number): string {
 }
 
 /** The job summary as HTML, always under GitHub's 1 MiB limit. */
-export function buildSummary(report: RunReport, limitBytes: number = GITHUB_LIMITS.summaryBytes - 16 * 1024): string {
+export function buildSummary(
+  report: RunReport,
+  limitBytes: number = GITHUB_LIMITS.summaryBytes - 16 * 1024
+): string {
   let fixed = sections(report)
   if (Buffer.byteLength(fixed) > limitBytes / 2) {
-    fixed = Buffer.from(fixed).subarray(0, limitBytes / 2).toString('utf8').replace(/<[^>]*$/, '') + '\n<p>(cut to fit the summary limit)</p>\n'
+    fixed =
+      Buffer.from(fixed)
+        .subarray(0, limitBytes / 2)
+        .toString('utf8')
+        .replace(/<[^>]*$/, '') + '\n<p>(cut to fit the summary limit)</p>\n'
   }
   return fixed + targetList(report.targets, limitBytes - Buffer.byteLength(fixed))
 }

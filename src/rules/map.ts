@@ -41,9 +41,13 @@ function placeholderValues(relative: string): Record<Placeholder, string> {
 }
 
 export function renderTemplate(rule: MappingRule, path: string): string {
-  const relative = rule.base !== '' && path.startsWith(rule.base) ? path.slice(rule.base.length) : path
+  const relative =
+    rule.base !== '' && path.startsWith(rule.base) ? path.slice(rule.base.length) : path
   const values = placeholderValues(relative)
-  return rule.template.replace(/\{(path|dir|name|stem|ext)\}/g, (_, key: Placeholder) => values[key])
+  return rule.template.replace(
+    /\{(path|dir|name|stem|ext)\}/g,
+    (_, key: Placeholder) => values[key]
+  )
 }
 
 /**

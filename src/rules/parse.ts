@@ -46,7 +46,11 @@ export function globBase(glob: string): string {
   const base: string[] = []
   // The last segment names files, never the base, even when it is literal.
   for (const segment of segments.slice(0, -1)) {
-    if (segment === '' || new Minimatch(segment, { ...MATCH_OPTIONS, magicalBraces: true }).hasMagic()) break
+    if (
+      segment === '' ||
+      new Minimatch(segment, { ...MATCH_OPTIONS, magicalBraces: true }).hasMagic()
+    )
+      break
     base.push(segment)
   }
   return base.length > 0 ? base.join('/') + '/' : ''
@@ -90,17 +94,29 @@ export function parseRules(text: string): RuleSet {
       if (content.includes('=>')) {
         throw new UserError(`${where}: an exclusion takes a glob only, with no '=>' target.`)
       }
-      rules.exclusions.push({ kind: 'exclude', line, text: content, glob, matcher: compileGlob(glob) })
+      rules.exclusions.push({
+        kind: 'exclude',
+        line,
+        text: content,
+        glob,
+        matcher: compileGlob(glob)
+      })
       return
     }
 
     const arrow = content.indexOf('=>')
     if (arrow < 0) {
-      throw new UserError(`${where}: expected '<glob> => [type] <url-template>' or '!<glob>'; there is no '=>'.`)
+      throw new UserError(
+        `${where}: expected '<glob> => [type] <url-template>' or '!<glob>'; there is no '=>'.`
+      )
     }
     const glob = normaliseGlob(content.slice(0, arrow).trim())
     if (glob === '') throw new UserError(`${where}: the glob before '=>' is empty.`)
-    const words = content.slice(arrow + 2).trim().split(/\s+/).filter(Boolean)
+    const words = content
+      .slice(arrow + 2)
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean)
     if (words.length === 0) throw new UserError(`${where}: there is no URL template after '=>'.`)
     if (words.length > 2) {
       throw new UserError(
@@ -109,9 +125,13 @@ export function parseRules(text: string): RuleSet {
     }
     let type: ObjectType = 'File'
     if (words.length === 2) {
-      const named = RULE_TYPE_WORDS.includes(words[0].toLowerCase()) ? typeFromWord(words[0].toLowerCase()) : undefined
+      const named = RULE_TYPE_WORDS.includes(words[0].toLowerCase())
+        ? typeFromWord(words[0].toLowerCase())
+        : undefined
       if (!named) {
-        throw new UserError(`${where}: unknown type '${words[0]}'. Use one of ${RULE_TYPE_WORDS.join(', ')}.`)
+        throw new UserError(
+          `${where}: unknown type '${words[0]}'. Use one of ${RULE_TYPE_WORDS.join(', ')}.`
+        )
       }
       type = named
     }

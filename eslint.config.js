@@ -2,7 +2,16 @@ import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 
 const nodeGlobals = Object.fromEntries(
-  ['process', 'console', 'Buffer', 'URL', 'URLSearchParams', 'AbortSignal', 'setTimeout', 'clearTimeout'].map((name) => [name, 'readonly'])
+  [
+    'process',
+    'console',
+    'Buffer',
+    'URL',
+    'URLSearchParams',
+    'AbortSignal',
+    'setTimeout',
+    'clearTimeout'
+  ].map((name) => [name, 'readonly'])
 )
 
 export default tseslint.config(

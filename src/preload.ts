@@ -42,8 +42,9 @@ export async function preloadUrls(
       const result = await callWithRetry(
         async () => {
           await clock.sleep(pacer.earliestStart(noHosts, clock.now()) - clock.now())
+          const answer = await preloadObjectCaches(client, chunk, options.area)
           pacer.record(noHosts, clock.now())
-          return preloadObjectCaches(client, chunk, options.area)
+          return answer
         },
         clock,
         options.retry ?? DEFAULT_RETRY,

@@ -1,0 +1,176 @@
+// npm run bench: speed, memory and real pacing of the bundled action, measured by running
+// dist/index.js as the runner does. It prints figures; it asserts nothing.
+// BENCH_MINUTE=1 also measures a real per-domain minute wait (about 60 s).
+import { execFileSync, spawn } from 'node:child_process'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { startFakeDcdn } from '../__tests__/fakes/dcdn-server.mjs'
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..')
+const bundle = join(root, 'dist', 'index.js')
+const work = mkdtempSync(join(tmpdir(), 'dcdn-bench-'))
+const KEY = { 'INPUT_ACCESS-KEY-ID': 'bench', 'INPUT_ACCESS-KEY-SECRET': 'bench-secret' }
+
+/** Runs the bundle; reports wall time and the child's peak resident memory. */
+async function runBundle(inputs, extraEnv = {}) {
+  const out = join(work, `out-${Math.random()}`)
+  writeFileSync(out, '')
+  const env = {
+    PATH: process.env.PATH,
+    HOME: work,
+    GITHUB_EVENT_NAME: 'workflow_dispatch',
+    GITHUB_OUTPUT: out,
+    GITHUB_WORKSPACE: join(work, 'none'),
+    ...extraEnv
+  }
+  for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value
+  const probe = `process.on('exit', () => process.stderr.write('maxrss=' + process.resourceUsage().maxRSS + '\\n')); await import(${JSON.stringify(bundle)})`
+  const started = process.hrtime.bigint()
+  const child = spawn(process.execPath, ['--input-type=module', '-e', probe], {
+    env,
+    stdio: ['ignore', 'ignore', 'pipe']
+  })
+  let stderr = ''
+  child.stderr.on('data', (c) => (stderr += c))
+  const code = await new Promise((done) => child.on('close', done))
+  const ms = Number(process.hrtime.bigint() - started) / 1e6
+  const rssMb = Number(/maxrss=(\d+)/.exec(stderr)?.[1] ?? 0) / 1024
+  if (code !== 0) throw new Error(`the bundle exited ${code}: ${stderr}`)
+  return { ms, rssMb }
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
+const row = (name, value) => console.log(`${name.padEnd(52)} ${value}`)
+
+console.log(`node ${process.version}, ${process.platform}/${process.arch}\n`)
+
+// 1. Start-up: a dry run of one URL.
+const starts = []
+for (let i = 0; i < 5; i++)
+  starts.push((await runBundle({ urls: 'https://www.example.com/', 'dry-run': 'true' })).ms)
+row('start-up, dry run of 1 URL (median of 5)', `${median(starts).toFixed(0)} ms`)
+
+// 2. Rules and planning: 10,000 paths through three rules.
+const paths = Array.from({ length: 10000 }, (_, i) => `p/${i}.html`).join('\n')
+const rules =
+  'p/** => https://www.example.com/{path}\np/**/*.html => https://cdn.example.com/{stem}/\n!p/**/*.map'
+const planned = await runBundle({
+  rules,
+  paths,
+  'dry-run': 'true',
+  'max-objects': '20000',
+  'url-rate-per-domain': '10000'
+})
+row(
+  'dry run, 10,000 paths → 20,000 URLs',
+  `${planned.ms.toFixed(0)} ms, ${planned.rssMb.toFixed(0)} MB peak RSS`
+)
+
+// 3. Changed files: a push of 12,000 files listed by git diff.
+const repo = join(work, 'repo')
+mkdirSync(join(repo, 'p'), { recursive: true })
+const git = (...args) => execFileSync('git', ['-C', repo, ...args], { encoding: 'utf8' }).trim()
+git('init', '-q', '-b', 'main')
+git('config', 'user.email', 'bench@example.com')
+git('config', 'user.name', 'Bench')
+writeFileSync(join(repo, 'README'), 'x\n')
+git('add', '-A')
+git('commit', '-qm', 'base')
+const before = git('rev-parse', 'HEAD')
+for (let i = 0; i < 12000; i++) writeFileSync(join(repo, 'p', `${i}.html`), `${i}\n`)
+git('add', '-A')
+git('commit', '-qm', 'twelve thousand files')
+const after = git('rev-parse', 'HEAD')
+const eventFile = join(work, 'event.json')
+writeFileSync(
+  eventFile,
+  JSON.stringify({
+    ref: 'refs/heads/main',
+    before,
+    after,
+    created: false,
+    deleted: false,
+    forced: false
+  })
+)
+const listed = await runBundle(
+  { rules: 'p/** => https://www.example.com/{path}', 'dry-run': 'true', 'max-objects': '20000' },
+  { GITHUB_EVENT_NAME: 'push', GITHUB_EVENT_PATH: eventFile, GITHUB_WORKSPACE: repo }
+)
+row(
+  'dry run of a push of 12,000 files (git diff)',
+  `${listed.ms.toFixed(0)} ms, ${listed.rssMb.toFixed(0)} MB peak RSS`
+)
+
+// 4. A real refresh of 10,000 URLs on 10 hosts against the fake DCDN on loopback.
+const fake = await startFakeDcdn({
+  keys: { bench: { secret: 'bench-secret' } },
+  urlRatePerDomain: 10000,
+  quota: { File: 100000 },
+  lifetimeMs: 600_000
+})
+// An environment variable holds at most 128 KiB: short paths, and one rule per host.
+const hostRules = Array.from(
+  { length: 10 },
+  (_, h) => `d${h}/** => https://h${h}.example.com/{path}`
+).join('\n')
+const hostPaths = Array.from({ length: 10000 }, (_, i) => `d${i % 10}/${i}`).join('\n')
+const refreshed = await runBundle(
+  { rules: hostRules, paths: hostPaths, endpoint: fake.url, 'url-rate-per-domain': '10000' },
+  KEY
+)
+row(
+  'refresh of 10,000 URLs on 10 hosts (signed, loopback)',
+  `${refreshed.ms.toFixed(0)} ms, ${fake.refreshCalls().length} requests, ${refreshed.rssMb.toFixed(0)} MB peak RSS`
+)
+
+// 5. Real pacing: 75 regex batches must keep to 30 calls in any second: at least 2 s.
+const regexes = Array.from(
+  { length: 75 },
+  (_, i) => `regex https://h${i % 10}.example.com/${i}/.*`
+).join('\n')
+const fakeRegex = await startFakeDcdn({
+  keys: { bench: { secret: 'bench-secret' } },
+  quota: { Regex: 1000 },
+  lifetimeMs: 600_000
+})
+const paced = await runBundle(
+  { urls: regexes, endpoint: fakeRegex.url, 'quota-check': 'false' },
+  KEY
+)
+const times = fakeRegex.refreshCalls().map((c) => c.time)
+let worst = 0
+for (let i = 0; i < times.length; i++)
+  worst = Math.max(worst, times.filter((t) => t >= times[i] && t < times[i] + 1000).length)
+row(
+  '75 regex refreshes: wall time (limit needs ≥ 2,000 ms)',
+  `${paced.ms.toFixed(0)} ms, busiest second ${worst} calls, ${fakeRegex.refreshCalls().filter((c) => c.status !== 200).length} throttled`
+)
+
+// 6. Optional: a real per-domain minute wait.
+if (process.env.BENCH_MINUTE === '1') {
+  const fakeMinute = await startFakeDcdn({
+    keys: { bench: { secret: 'bench-secret' } },
+    urlRatePerDomain: 100,
+    lifetimeMs: 600_000
+  })
+  const hundredFifty = Array.from({ length: 150 }, (_, i) => `https://www.example.com/${i}`).join(
+    '\n'
+  )
+  const minute = await runBundle(
+    { urls: hundredFifty, endpoint: fakeMinute.url, 'url-rate-per-domain': '100' },
+    KEY
+  )
+  const [first, second] = fakeMinute.refreshCalls().map((c) => c.time)
+  row(
+    '150 URLs at 100 per domain-minute: gap between requests',
+    `${second - first} ms (the minimum is 60,000), run ${minute.ms.toFixed(0)} ms`
+  )
+  await fakeMinute.close()
+}
+
+await fake.close()
+await fakeRegex.close()
+rmSync(work, { recursive: true, force: true })

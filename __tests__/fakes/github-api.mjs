@@ -1,0 +1,100 @@
+// A fake GitHub REST API on loopback with the two endpoints the action lists changes with, and
+// their real caps: compare lists at most 300 files, on its first page only, and says nothing when
+// it stops; get-a-commit pages through at most 3,000 files.
+import { createServer } from 'node:http'
+
+/**
+ * history: { [sha]: { parents: string[], files: [{ filename, status, previous_filename? }] } }
+ * Options: token (required as the Authorization bearer), lifetimeMs.
+ */
+export async function startFakeGitHub(history, options = {}) {
+  const token = options.token ?? 'ghs_fakeToken'
+  const requests = []
+
+  function ancestors(sha) {
+    const seen = new Set()
+    const stack = [sha]
+    while (stack.length > 0) {
+      const next = stack.pop()
+      if (seen.has(next) || !history[next]) continue
+      seen.add(next)
+      stack.push(...history[next].parents)
+    }
+    return seen
+  }
+
+  /** Commits reachable from head but not from base, oldest first, and their merge base. */
+  function between(base, head) {
+    const fromBase = ancestors(base)
+    const list = []
+    let sha = head
+    const order = []
+    const stack = [head]
+    const seen = new Set()
+    while (stack.length > 0) {
+      sha = stack.pop()
+      if (seen.has(sha) || fromBase.has(sha) || !history[sha]) continue
+      seen.add(sha)
+      order.push(sha)
+      stack.push(...history[sha].parents)
+    }
+    for (const s of order.reverse()) list.push(s)
+    return list
+  }
+
+  function send(res, status, body) {
+    const text = JSON.stringify(body)
+    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' })
+    res.end(text)
+  }
+
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://fake')
+    requests.push({
+      method: req.method,
+      path: url.pathname,
+      query: Object.fromEntries(url.searchParams),
+      auth: req.headers.authorization
+    })
+    if (
+      req.headers.authorization !== `token ${token}` &&
+      req.headers.authorization !== `Bearer ${token}`
+    ) {
+      return send(res, 401, { message: 'Bad credentials' })
+    }
+    const perPage = Math.min(100, Number(url.searchParams.get('per_page') ?? 30))
+    const page = Number(url.searchParams.get('page') ?? 1)
+    const compare = /^\/repos\/([^/]+)\/([^/]+)\/compare\/(.+)$/.exec(url.pathname)
+    if (compare) {
+      const [base, head] = decodeURIComponent(compare[3]).split('...')
+      if (!history[base] || !history[head]) return send(res, 404, { message: 'Not Found' })
+      const commits = between(base, head)
+      const files = new Map()
+      for (const sha of commits)
+        for (const file of history[sha].files) files.set(file.filename, file)
+      return send(res, 200, {
+        status: 'ahead',
+        total_commits: commits.length,
+        commits: commits.slice((page - 1) * perPage, page * perPage).map((sha) => ({ sha })),
+        files: page === 1 ? [...files.values()].slice(0, 300) : []
+      })
+    }
+    const commit = /^\/repos\/([^/]+)\/([^/]+)\/commits\/([^/]+)$/.exec(url.pathname)
+    if (commit) {
+      const entry = history[commit[3]]
+      if (!entry) return send(res, 404, { message: 'No commit found' })
+      const capped = entry.files.slice(0, 3000)
+      return send(res, 200, {
+        sha: commit[3],
+        parents: entry.parents.map((sha) => ({ sha })),
+        files: capped.slice((page - 1) * perPage, page * perPage)
+      })
+    }
+    send(res, 404, { message: 'Not Found' })
+  })
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const close = () => new Promise((resolve) => server.close(() => resolve()))
+  const timer = setTimeout(close, options.lifetimeMs ?? 120_000)
+  timer.unref()
+  return { url: `http://127.0.0.1:${server.address().port}`, token, requests, close }
+}

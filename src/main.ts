@@ -274,9 +274,10 @@ async function refresh(
       core.endGroup()
       if (failed.length === 0) report.status = report.wait.status
       if (report.wait.status === 'timeout') {
-        const open = report.wait.tasks.filter(
+        const unfinished = report.wait.tasks.filter(
           (t) => t.status !== 'Complete' && t.status !== 'Failed'
-        ).length
+        )
+        const open = new Set(unfinished.map((t) => t.taskId)).size
         core.warning(
           `${open} of ${taskIds.length} refresh tasks had not finished after ${settings.waitTimeoutSeconds} s (wait-timeout); they go on in DCDN.`
         )
@@ -285,7 +286,7 @@ async function refresh(
       if (failedTasks.length > 0) {
         report.status = 'failed'
         failures.push(
-          `${failedTasks.length} refresh tasks failed:\n` +
+          `${failedTasks.length} objects failed to refresh:\n` +
             failedTasks
               .map(
                 (t) => `- task ${t.taskId} ${t.objectPath}: ${t.description || 'no reason given'}`

@@ -105,8 +105,12 @@ export async function assumeRoleWithOidc(options: OidcOptions): Promise<AccessKe
       `STS AssumeRoleWithOIDC at ${options.stsEndpoint.host} failed: ${error.message}${hint}`
     )
   }
-  const credentials =
-    (JSON.parse(text) as { Credentials?: Record<string, unknown> }).Credentials ?? {}
+  let credentials: Record<string, unknown> = {}
+  try {
+    credentials = (JSON.parse(text) as { Credentials?: Record<string, unknown> }).Credentials ?? {}
+  } catch {
+    // Reported below as missing credentials.
+  }
   const key = {
     accessKeyId: String(credentials.AccessKeyId ?? ''),
     accessKeySecret: String(credentials.AccessKeySecret ?? ''),

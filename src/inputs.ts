@@ -253,3 +253,16 @@ function checkCombinations(s: Settings): void {
   }
   if (problems.length > 0) throw new UserError(problems.join('\n'))
 }
+
+/** The settings as debug lines, for `ACTIONS_STEP_DEBUG`: counts and flags, never a credential. */
+export function describeSettings(s: Settings): string[] {
+  return [
+    `rules: ${s.rules.mappings.length} mapping, ${s.rules.exclusions.length} exclusion`,
+    `paths: ${s.paths.length}; urls: ${s.urls.length}; fallback: ${s.fallback.length}`,
+    `changed-files: ${s.changedFiles}; base: ${s.base || '(none)'}; head: ${s.head || '(none)'}`,
+    `force: ${s.force}; dry-run: ${s.dryRun}; wait: ${s.wait} (${s.waitTimeoutSeconds} s); preload: ${s.preload} ${s.preloadArea}`,
+    `max-urls-per-request: ${s.maxUrlsPerRequest}; url-rate-per-domain: ${s.urlRatePerDomain}; max-objects: ${s.maxObjects}; quota-check: ${s.quotaCheck}`,
+    `endpoint: ${s.endpoint.origin}; sts-endpoint: ${s.stsEndpoint.origin}; signature-version: ${s.signatureVersion}`,
+    `credentials given: ${s.credentials.accessKeyId !== '' ? 'access key' : s.credentials.roleArn !== '' ? 'OIDC role' : 'none (environment)'}`
+  ]
+}

@@ -168,3 +168,15 @@ export function liveCommands(stdout: string): string[] {
   }
   return live
 }
+
+/**
+ * Everything a person could see of a run: the log as the runner shows it (it consumes the
+ * ::add-mask:: lines that register secrets), stderr, the outputs and the summary.
+ */
+export function visibleOutput(run: ActionRun): string {
+  const log = run.stdout
+    .split('\n')
+    .filter((line) => !line.startsWith('::add-mask::'))
+    .join('\n')
+  return [log, run.stderr, JSON.stringify(run.outputs), run.summary].join('\n')
+}

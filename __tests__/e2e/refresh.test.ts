@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { startFakeDcdn } from '../fakes/dcdn-server.mjs'
-import { ActionRun, errorLines, runAction, runtimes } from './harness.js'
+import { ActionRun, errorLines, runAction, runtimes, visibleOutput } from './harness.js'
 
 type Fake = Awaited<ReturnType<typeof startFakeDcdn>>
 interface Call {
@@ -50,12 +50,7 @@ function urlList(count: number, host: (i: number) => string = () => 'www.example
 }
 
 function expectNoSecrets(run: ActionRun, secrets: string[]): void {
-  // ::add-mask:: lines are how a secret is masked: the runner consumes them and never shows them.
-  const log = run.stdout
-    .split('\n')
-    .filter((line) => !line.startsWith('::add-mask::'))
-    .join('\n')
-  const everything = [log, run.stderr, JSON.stringify(run.outputs), run.summary].join('\n')
+  const everything = visibleOutput(run)
   for (const secret of secrets) {
     for (const form of [
       secret,

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { startFakeDcdn } from '../fakes/dcdn-server.mjs'
 import { startFakeOidc, startFakeSts } from '../fakes/identity.mjs'
-import { ActionRun, errorLines, runAction } from './harness.js'
+import { errorLines, runAction, visibleOutput } from './harness.js'
 
 type Fake = Awaited<ReturnType<typeof startFakeDcdn>>
 interface Call {
@@ -45,14 +45,6 @@ const calls = (fake: Fake, action: string) =>
   (fake.state.calls as Call[]).filter((c) => c.action === action)
 const urls = (n: number) =>
   Array.from({ length: n }, (_, i) => `https://www.example.com/p${i}.html`)
-
-function visibleText(run: ActionRun): string {
-  const log = run.stdout
-    .split('\n')
-    .filter((line) => !line.startsWith('::add-mask::'))
-    .join('\n')
-  return [log, run.stderr, JSON.stringify(run.outputs), run.summary].join('\n')
-}
 
 describe('wait', () => {
   it('polls until every task is Complete, then reports complete', async () => {
@@ -189,7 +181,7 @@ describe('GitHub OIDC to STS', () => {
       expect(run.code).toBe(0)
       expect(run.outputs.status).toBe('submitted')
       const secrets = [STS.secret, STS.token, ...oidc.issued.map((t: { value: string }) => t.value)]
-      for (const secret of secrets) expect(visibleText(run)).not.toContain(secret)
+      for (const secret of secrets) expect(visibleOutput(run)).not.toContain(secret)
     }
     expect(oidc.issued.map((t: { audience: string }) => t.audience)).toEqual([
       'sts.aliyuncs.com',
@@ -227,6 +219,6 @@ describe('GitHub OIDC to STS', () => {
     expect(error).toContain(`RequestId ${sts.calls[0].requestId}`)
     expect(error).toMatch(/'audience' input \('my-client-id'\)/)
     expect(fake.state.calls).toHaveLength(0)
-    expect(visibleText(run)).not.toContain(oidc.issued[0].value)
+    expect(visibleOutput(run)).not.toContain(oidc.issued[0].value)
   })
 })

@@ -7,8 +7,8 @@ export interface ChangeSources {
   git: GitRunner
   /** Absent when there is no token or repository to ask. */
   github?: { request: GitHubRequest; repo: Repo }
-  warn(message: string): void
-  debug(message: string): void
+  /** Says why a source was passed over, so the user can see why the API was asked. */
+  info(message: string): void
 }
 
 /** The changed paths, and where they came from, for the summary. */
@@ -69,8 +69,8 @@ export async function listChangedPaths(
         request.head
       )
     } catch (error) {
-      sources.debug(
-        `local git could not list the changes: ${error instanceof Error ? error.message : String(error)}`
+      sources.info(
+        `Local git could not list the changes (${error instanceof Error ? error.message : String(error)}); asking the GitHub API.`
       )
     }
   }

@@ -21,7 +21,7 @@ export interface TransportOptions {
 
 export const DEFAULT_TRANSPORT: TransportOptions = {
   connectTimeoutMs: 10_000,
-  requestTimeoutMs: 30_000
+  requestTimeoutMs: 20_000
 }
 
 /** Why a request got no answer, as a code for DcdnError. */

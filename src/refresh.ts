@@ -30,7 +30,7 @@ async function credentialsFor(
   if (choice.kind === 'key') {
     addSecret(choice.resolved.key.accessKeySecret)
     addSecret(choice.resolved.key.securityToken)
-    if (settings.credentials.roleArn !== '' && choice.resolved.source.includes('input')) {
+    if (settings.credentials.roleArn !== '' && settings.credentials.accessKeyId !== '') {
       core.warning(
         "Both access keys and 'role-arn' are given; the access keys are used and OIDC is skipped."
       )
@@ -153,6 +153,17 @@ export async function refresh(
     }
     if (settings.preload) {
       const urls = fileUrls(report.outcomes.filter((o) => o.ok).map((o) => o.batch))
+      // With quota-check the prefetch need was checked before the refresh; without it, check now.
+      const remain = settings.quotaCheck
+        ? Infinity
+        : (await fetchQuota(client, clock, log)).remain.Preload
+      if (urls.length > remain) {
+        report.status = 'failed'
+        failures.push(
+          `Prefetch skipped: it needs ${urls.length} URLs but only ${remain} remain of today's prefetch quota. The refresh itself was submitted.`
+        )
+        return failures
+      }
       core.startGroup(`Prefetching ${urls.length} URLs`)
       report.preload = await preloadUrls(urls, {
         client,

@@ -222,3 +222,22 @@ describe('GitHub OIDC to STS', () => {
     expect(visibleOutput(run)).not.toContain(oidc.issued[0].value)
   })
 })
+
+describe('preload without quota-check', () => {
+  it('still checks PreloadRemain before prefetching, after the refresh', async () => {
+    const fake = await dcdn({ quota: { Preload: 5 } })
+    const run = await runAction({
+      inputs: {
+        ...keyInputs(fake),
+        urls: urls(8).join('\n'),
+        preload: 'true',
+        'quota-check': 'false'
+      }
+    })
+    expect(run.code).toBe(1)
+    expect(errorLines(run)[0]).toMatch(/Prefetch skipped: it needs 8 URLs but only 5 remain/)
+    expect(calls(fake, 'RefreshDcdnObjectCaches')).toHaveLength(1)
+    expect(calls(fake, 'PreloadDcdnObjectCaches')).toHaveLength(0)
+    expect(run.outputs['task-ids']).not.toBe('')
+  })
+})

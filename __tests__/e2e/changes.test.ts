@@ -262,6 +262,14 @@ describe('changed files from the GitHub API, with no checkout', () => {
   })
 
   const sha = (n: number) => n.toString(16).padStart(40, 'a')
+  const pushOf = (before: string, after: string, forced = false) => ({
+    ref: 'refs/heads/main',
+    before,
+    after,
+    created: false,
+    deleted: false,
+    forced
+  })
   const files = (prefix: string, count: number, status = 'modified') =>
     Array.from({ length: count }, (_, i) => ({ filename: `${prefix}/${i}.html`, status }))
 
@@ -303,14 +311,7 @@ describe('changed files from the GitHub API, with no checkout', () => {
       ]
     }
     api = await startFakeGitHub(history)
-    const run = await apiRun({
-      ref: 'refs/heads/main',
-      before: sha(1),
-      after: sha(7),
-      created: false,
-      deleted: false,
-      forced: false
-    })
+    const run = await apiRun(pushOf(sha(1), sha(7)))
     expect(errorLines(run)).toEqual([])
     const listed = new Set(urlsOf(run))
     expect(listed.size).toBe(10005)
@@ -337,14 +338,7 @@ describe('changed files from the GitHub API, with no checkout', () => {
       [sha(1)]: { parents: [], files: [] },
       [sha(2)]: { parents: [sha(1)], files: files('p', 12) }
     })
-    const run = await apiRun({
-      ref: 'refs/heads/main',
-      before: sha(1),
-      after: sha(2),
-      created: false,
-      deleted: false,
-      forced: false
-    })
+    const run = await apiRun(pushOf(sha(1), sha(2)))
     expect(urlsOf(run)).toHaveLength(12)
     expect(api.requests).toHaveLength(1)
   })
@@ -355,14 +349,7 @@ describe('changed files from the GitHub API, with no checkout', () => {
       [sha(2)]: { parents: [sha(1)], files: [{ filename: 'dropped.html', status: 'added' }] },
       [sha(3)]: { parents: [sha(1)], files: [{ filename: 'kept.html', status: 'added' }] }
     })
-    const run = await apiRun({
-      ref: 'refs/heads/main',
-      before: sha(2),
-      after: sha(3),
-      created: false,
-      deleted: false,
-      forced: true
-    })
+    const run = await apiRun(pushOf(sha(2), sha(3), true))
     expect(new Set(urlsOf(run))).toEqual(new Set([url('dropped.html'), url('kept.html')]))
   })
 
@@ -372,14 +359,7 @@ describe('changed files from the GitHub API, with no checkout', () => {
       [sha(2)]: { parents: [sha(1)], files: files('big', 3500) }
     }
     api = await startFakeGitHub(history)
-    const event = {
-      ref: 'refs/heads/main',
-      before: sha(1),
-      after: sha(2),
-      created: false,
-      deleted: false,
-      forced: false
-    }
+    const event = pushOf(sha(1), sha(2))
     const withFallback = await apiRun(event, { fallback: 'directory https://www.example.com/' })
     expect(withFallback.code).toBe(0)
     expect(JSON.parse(withFallback.outputs.directories)).toEqual(['https://www.example.com/'])
@@ -391,14 +371,7 @@ describe('changed files from the GitHub API, with no checkout', () => {
   it('explains what to do when there is neither a checkout nor a token', async () => {
     const run = await runAction({
       eventName: 'push',
-      event: {
-        ref: 'refs/heads/main',
-        before: sha(1),
-        after: sha(2),
-        created: false,
-        deleted: false,
-        forced: false
-      },
+      event: pushOf(sha(1), sha(2)),
       inputs: { rules: RULES, 'dry-run': 'true' }
     })
     expect(run.code).toBe(1)

@@ -8,7 +8,7 @@ export type ChangeRequest =
   /** A new branch or tag: there is no usable base. */
   | { kind: 'created'; head: string; ref: string }
   /** `forced` pushes are diffed directly, never from the merge base. */
-  | { kind: 'diff'; base: string; head: string; forced: boolean; origin: 'push' | 'inputs' }
+  | { kind: 'diff'; base: string; head: string; forced: boolean }
 
 export interface PushPayload {
   ref?: string
@@ -40,7 +40,7 @@ export function decideChanges(
 ): ChangeRequest {
   if (mode === 'false') return { kind: 'none' }
   if (inputs.base !== '' && inputs.head !== '') {
-    return { kind: 'diff', base: inputs.base, head: inputs.head, forced: false, origin: 'inputs' }
+    return { kind: 'diff', base: inputs.base, head: inputs.head, forced: false }
   }
   if (eventName !== 'push') {
     if (mode === 'true') {
@@ -71,7 +71,6 @@ export function decideChanges(
     kind: 'diff',
     base: before,
     head: after,
-    forced: payload.forced === true,
-    origin: 'push'
+    forced: payload.forced === true
   }
 }

@@ -65,13 +65,12 @@ export async function describeRefreshQuota(client: RpcClient): Promise<RefreshQu
   return { requestId: answer.RequestId, quota, remain }
 }
 
-export type TaskStatus = 'Complete' | 'Pending' | 'Refreshing' | 'Failed'
-
 export interface RefreshTask {
   taskId: string
   objectPath: string
   objectType: string
-  status: TaskStatus | string
+  /** Complete, Pending, Refreshing or Failed. */
+  status: string
   process: string
   creationTime: string
   description: string

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { startFakeDcdn } from '../fakes/dcdn-server.mjs'
+import { startFakeProxy } from '../fakes/proxy.mjs'
 import { ActionRun, errorLines, runAction, runtimes, visibleOutput } from './harness.js'
 
 type Fake = Awaited<ReturnType<typeof startFakeDcdn>>
@@ -331,5 +332,32 @@ describe('refresh details', () => {
       (c) => c.version === undefined && c.code === 'SignatureDoesNotMatch'
     )
     expect(v2Failure).toBeDefined()
+  })
+})
+
+describe('proxies', () => {
+  it('sends API calls through HTTP_PROXY, and straight to hosts in NO_PROXY', async () => {
+    const server = await startFake()
+    const proxy = await startFakeProxy()
+    try {
+      const inputs = { ...keyInputs(server), urls: 'https://www.example.com/' }
+      const proxied = await runAction({ inputs, env: { HTTP_PROXY: proxy.url } })
+      expect(errorLines(proxied)).toEqual([])
+      expect(proxied.code).toBe(0)
+      expect(proxy.tunnels.length).toBeGreaterThan(0)
+      expect(proxy.tunnels.every((target: string) => target === new URL(server.url).host)).toBe(
+        true
+      )
+      const before = proxy.tunnels.length
+      const direct = await runAction({
+        inputs,
+        env: { HTTP_PROXY: proxy.url, NO_PROXY: '127.0.0.1' }
+      })
+      expect(direct.code).toBe(0)
+      expect(proxy.tunnels.length).toBe(before)
+      expect(refreshes(server)).toHaveLength(2)
+    } finally {
+      await proxy.close()
+    }
   })
 })

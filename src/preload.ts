@@ -5,8 +5,7 @@ import { preloadObjectCaches } from './dcdn/operations.js'
 import { messageOf } from './errors.js'
 import { DCDN_LIMITS } from './limits.js'
 import { RatePacer } from './plan.js'
-import { DEFAULT_RETRY, RetryPolicy } from './retry.js'
-import { callWithRetry } from './submit.js'
+import { DEFAULT_RETRY, RetryPolicy, callWithRetry } from './retry.js'
 
 export interface PreloadOutcome {
   urls: string[]

@@ -48,7 +48,8 @@ async function credentialsFor(
     getIdToken: (audience) => core.getIDToken(audience),
     env,
     post,
-    clock
+    clock,
+    log
   })
 }
 

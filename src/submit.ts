@@ -4,7 +4,7 @@ import { DcdnError } from './dcdn/errors.js'
 import { RefreshQuota, describeRefreshQuota, refreshObjectCaches } from './dcdn/operations.js'
 import { UserError, messageOf } from './errors.js'
 import { Batch, PacingLimits, RatePacer, TYPE_ORDER, countByType } from './plan.js'
-import { DEFAULT_RETRY, RetryPolicy, withRetry } from './retry.js'
+import { DEFAULT_RETRY, RetryPolicy, callWithRetry } from './retry.js'
 import { ObjectType } from './targets.js'
 
 export interface BatchOutcome {
@@ -24,27 +24,6 @@ export interface SubmitOptions {
   force: boolean
   retry?: RetryPolicy
   log(message: string): void
-}
-
-const retryableDcdn = (error: unknown): error is DcdnError =>
-  error instanceof DcdnError && error.retryable
-
-/** Runs one API call with the retry policy of SPEC 4.3. */
-export function callWithRetry<T>(
-  call: () => Promise<T>,
-  clock: Clock,
-  policy: RetryPolicy,
-  log: (message: string) => void,
-  minimumWait?: (error: DcdnError, now: number) => number
-): Promise<T> {
-  return withRetry(call, policy, clock, {
-    retryable: retryableDcdn,
-    minimumWait,
-    onRetry: (error, attempt, wait) =>
-      log(
-        `Attempt ${attempt} failed (${error.code}); trying again in ${(wait / 1000).toFixed(1)} s.`
-      )
-  })
 }
 
 /**

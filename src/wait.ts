@@ -2,8 +2,7 @@ import { Clock } from './clock.js'
 import { RpcClient } from './dcdn/client.js'
 import { RefreshTask, describeRefreshTasks } from './dcdn/operations.js'
 import { DCDN_LIMITS } from './limits.js'
-import { DEFAULT_RETRY, RetryPolicy } from './retry.js'
-import { callWithRetry } from './submit.js'
+import { DEFAULT_RETRY, RetryPolicy, callWithRetry } from './retry.js'
 
 export interface WaitResult {
   status: 'complete' | 'failed' | 'timeout'

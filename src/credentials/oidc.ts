@@ -1,12 +1,12 @@
 import { Clock } from '../clock.js'
 import { DcdnError } from '../dcdn/errors.js'
 import { canonicalQuery } from '../dcdn/encode.js'
-import { parseErrorBody } from '../dcdn/client.js'
+import { postForm } from '../dcdn/client.js'
 import { AccessKey, isoSeconds } from '../dcdn/sign.js'
-import { HttpPost, NetworkError } from '../dcdn/transport.js'
+import { HttpPost } from '../dcdn/transport.js'
 import { UserError } from '../errors.js'
 import { API_VERSION } from '../limits.js'
-import { DEFAULT_RETRY, withRetry } from '../retry.js'
+import { DEFAULT_RETRY, callWithRetry } from '../retry.js'
 import { addSecret } from '../secrets.js'
 
 export interface OidcOptions {
@@ -20,6 +20,7 @@ export interface OidcOptions {
   env: NodeJS.ProcessEnv
   post: HttpPost
   clock: Clock
+  log(message: string): void
 }
 
 /** STS's shortest session; a refresh with a wait rarely needs more, and keys that die soon leak less. */
@@ -68,34 +69,17 @@ export async function assumeRoleWithOidc(options: OidcOptions): Promise<AccessKe
       Timestamp: isoSeconds(options.clock.now())
     })
     const url = new URL(`/?${query}`, options.stsEndpoint)
-    let answer
-    try {
-      answer = await options.post(
-        url,
-        { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
-        body
-      )
-    } catch (error) {
-      if (error instanceof NetworkError)
-        throw new DcdnError({ code: error.code, message: error.message, httpStatus: 0 })
-      throw error
+    const headers = {
+      'content-type': 'application/x-www-form-urlencoded',
+      accept: 'application/json'
     }
-    if (answer.status < 200 || answer.status >= 300) {
-      const fields = parseErrorBody(answer.body)
-      throw new DcdnError({
-        code: fields.code ?? `HTTP${answer.status}`,
-        message: fields.message ?? `HTTP ${answer.status}`,
-        requestId: fields.requestId,
-        httpStatus: answer.status
-      })
-    }
-    return answer.body
+    return (await postForm(options.post, url, headers, body)).body
   }
   let text: string
   try {
-    text = await withRetry(attempt, DEFAULT_RETRY, options.clock, {
-      retryable: (e): e is DcdnError => e instanceof DcdnError && e.retryable
-    })
+    text = await callWithRetry(attempt, options.clock, DEFAULT_RETRY, (m) =>
+      options.log(`STS: ${m}`)
+    )
   } catch (error) {
     if (!(error instanceof DcdnError)) throw error
     const hint = /aud/i.test(`${error.code} ${error.apiMessage}`)

@@ -3,7 +3,7 @@ import { Clock } from '../clock.js'
 import { redact } from '../secrets.js'
 import { DcdnError } from './errors.js'
 import { AccessKey, Signer } from './sign.js'
-import { HttpPost, NetworkError } from './transport.js'
+import { HttpAnswer, HttpPost, NetworkError } from './transport.js'
 
 export interface ClientOptions {
   endpoint: URL
@@ -37,6 +37,35 @@ export function parseErrorBody(body: string): {
   return { code: tag('Code'), message: tag('Message'), requestId: tag('RequestId') }
 }
 
+/**
+ * Sends one form POST and returns the answer's body, or throws a DcdnError: for no answer at
+ * all, or for an HTTP error with DCDN's (or STS's) Code, Message and RequestId.
+ */
+export async function postForm(
+  post: HttpPost,
+  url: URL,
+  headers: Record<string, string>,
+  body: string
+): Promise<HttpAnswer> {
+  let answer: HttpAnswer
+  try {
+    answer = await post(url, headers, body)
+  } catch (error) {
+    if (error instanceof NetworkError) {
+      throw new DcdnError({ code: error.code, message: error.message, httpStatus: 0 })
+    }
+    throw error
+  }
+  if (answer.status >= 200 && answer.status < 300) return answer
+  const fields = parseErrorBody(answer.body)
+  throw new DcdnError({
+    code: fields.code ?? `HTTP${answer.status}`,
+    message: redact(fields.message ?? (answer.body.slice(0, 200) || `HTTP ${answer.status}`)),
+    requestId: fields.requestId,
+    httpStatus: answer.status
+  })
+}
+
 /** One signed RPC call to an Alibaba Cloud API: every attempt gets a new nonce and timestamp. */
 export class RpcClient {
   constructor(private readonly options: ClientOptions) {}
@@ -57,32 +86,15 @@ export class RpcClient {
       },
       key
     )
-    let answer
+    const answer = await postForm(post, endpoint, signed.headers, signed.body)
     try {
-      answer = await post(endpoint, signed.headers, signed.body)
-    } catch (error) {
-      if (error instanceof NetworkError) {
-        throw new DcdnError({ code: error.code, message: error.message, httpStatus: 0 })
-      }
-      throw error
+      return JSON.parse(answer.body) as T & { RequestId: string }
+    } catch {
+      throw new DcdnError({
+        code: 'InvalidResponse',
+        message: `${action} answered HTTP ${answer.status} with a body that is not JSON`,
+        httpStatus: 502
+      })
     }
-    if (answer.status >= 200 && answer.status < 300) {
-      try {
-        return JSON.parse(answer.body) as T & { RequestId: string }
-      } catch {
-        throw new DcdnError({
-          code: 'InvalidResponse',
-          message: `${action} answered HTTP ${answer.status} with a body that is not JSON`,
-          httpStatus: 502
-        })
-      }
-    }
-    const fields = parseErrorBody(answer.body)
-    throw new DcdnError({
-      code: fields.code ?? `HTTP${answer.status}`,
-      message: redact(fields.message ?? (answer.body.slice(0, 200) || `HTTP ${answer.status}`)),
-      requestId: fields.requestId,
-      httpStatus: answer.status
-    })
   }
 }

@@ -1,8 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
-import { RpcClient } from '../src/dcdn/client.js'
-import { signV3 } from '../src/dcdn/sign.js'
 import { waitForTasks } from '../src/wait.js'
 import { FakeClock } from './fakes/clock.js'
+import { clientAnswering } from './fakes/client.js'
 
 /** A DCDN that answers task queries from a script: the status of each task at each poll. */
 function scriptedClient(clock: FakeClock, statusAt: (taskId: string, poll: number) => string) {
@@ -27,15 +26,7 @@ function scriptedClient(clock: FakeClock, statusAt: (taskId: string, poll: numbe
       body: JSON.stringify({ RequestId: 'R', TotalCount: tasks.length, Tasks: tasks })
     }
   }
-  const client = new RpcClient({
-    endpoint: new URL('https://dcdn.aliyuncs.com'),
-    version: '2018-01-15',
-    signer: signV3,
-    key: { accessKeyId: 'a', accessKeySecret: 'b' },
-    post,
-    clock
-  })
-  return { client, queried }
+  return { client: clientAnswering(post, clock), queried }
 }
 
 describe('waitForTasks', () => {

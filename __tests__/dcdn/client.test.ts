@@ -3,9 +3,7 @@ import { parseErrorBody } from '../../src/dcdn/client.js'
 import { DcdnError, isRetryable } from '../../src/dcdn/errors.js'
 import { describeRefreshQuota, splitIds } from '../../src/dcdn/operations.js'
 import { proxyFor } from '../../src/dcdn/proxy.js'
-import { RpcClient } from '../../src/dcdn/client.js'
-import { signV3 } from '../../src/dcdn/sign.js'
-import { FakeClock } from '../fakes/clock.js'
+import { clientAnswering } from '../fakes/client.js'
 
 describe('parseErrorBody', () => {
   it('reads JSON', () => {
@@ -102,14 +100,7 @@ describe('operations', () => {
         BlockRemain: '100'
       })
     })
-    const client = new RpcClient({
-      endpoint: new URL('https://dcdn.aliyuncs.com'),
-      version: '2018-01-15',
-      signer: signV3,
-      key: { accessKeyId: 'a', accessKeySecret: 'b' },
-      post,
-      clock: new FakeClock()
-    })
+    const client = clientAnswering(post)
     const quota = await describeRefreshQuota(client)
     expect(quota.remain).toEqual({
       File: 9990,
@@ -122,14 +113,7 @@ describe('operations', () => {
   })
 
   it('turns a non-JSON success body into a retryable error', async () => {
-    const client = new RpcClient({
-      endpoint: new URL('https://dcdn.aliyuncs.com'),
-      version: '2018-01-15',
-      signer: signV3,
-      key: { accessKeyId: 'a', accessKeySecret: 'b' },
-      post: async () => ({ status: 200, body: '<html>' }),
-      clock: new FakeClock()
-    })
+    const client = clientAnswering(async () => ({ status: 200, body: '<html>' }))
     await expect(client.call('DescribeDcdnRefreshQuota')).rejects.toMatchObject({
       code: 'InvalidResponse',
       retryable: true

@@ -241,19 +241,18 @@ describe('signatures equal the official @alicloud/openapi-util on random ObjectP
     securityToken: 'STS.tok+en/='
   }
 
+  const refreshCall = (objectPath: string) => ({
+    host: 'dcdn.aliyuncs.com',
+    action: 'RefreshDcdnObjectCaches',
+    version: '2018-01-15',
+    params: { ObjectPath: objectPath, ObjectType: 'File' },
+    nonce,
+    time
+  })
+
   it('v3 (getAuthorization), for 600 paths', () => {
     for (const objectPath of cases) {
-      const signed = signV3(
-        {
-          host: 'dcdn.aliyuncs.com',
-          action: 'RefreshDcdnObjectCaches',
-          version: '2018-01-15',
-          params: { ObjectPath: objectPath, ObjectType: 'File' },
-          nonce,
-          time
-        },
-        key
-      )
+      const signed = signV3(refreshCall(objectPath), key)
       const headers = Object.fromEntries(
         Object.entries(signed.headers).filter(
           ([name]) => name !== 'authorization' && name !== 'accept'
@@ -273,17 +272,7 @@ describe('signatures equal the official @alicloud/openapi-util on random ObjectP
 
   it('v2 (getRPCSignature), for 600 paths', () => {
     for (const objectPath of cases) {
-      const signed = signV2(
-        {
-          host: 'dcdn.aliyuncs.com',
-          action: 'RefreshDcdnObjectCaches',
-          version: '2018-01-15',
-          params: { ObjectPath: objectPath, ObjectType: 'File' },
-          nonce,
-          time
-        },
-        key
-      )
+      const signed = signV2(refreshCall(objectPath), key)
       const { Signature, ...params } = Object.fromEntries(new URLSearchParams(signed.body))
       expect(params.ObjectPath).toBe(objectPath)
       expect(Signature).toBe(OpenApiUtil.getRPCSignature(params, 'POST', key.accessKeySecret))

@@ -2,7 +2,14 @@ import { describe, expect, it } from '@jest/globals'
 import { UserError } from '../src/errors.js'
 import { readSettings } from '../src/inputs.js'
 
-const reader = (inputs: Record<string, string>) => (name: string) => inputs[name] ?? ''
+/** Inputs as the runner gives them; a step always has something to refresh unless a test says not. */
+const reader =
+  (
+    inputs: Record<string, string>,
+    base: Record<string, string> = { urls: 'https://a.example/x' }
+  ) =>
+  (name: string) =>
+    ({ ...base, ...inputs })[name] ?? ''
 
 describe('readSettings', () => {
   it('applies the action.yml defaults when inputs are absent', () => {
@@ -83,6 +90,14 @@ describe('readSettings', () => {
     [{ 'role-session-name': 'bad name!' }, /role-session-name/]
   ])('rejects the contradiction %j', (inputs, message) => {
     expect(() => readSettings(reader(inputs))).toThrow(message)
+  })
+
+  it('refuses a step that can never refresh anything, naming the inputs that would give it work', () => {
+    const run = () => readSettings(reader({ wait: 'true' }, {}))
+    expect(run).toThrow(UserError)
+    expect(run).toThrow(
+      /'rules', 'paths', 'urls', 'paths-file', 'urls-file', 'fallback', 'output-dir'/
+    )
   })
 
   it('accepts loopback http endpoints and bare host names', () => {

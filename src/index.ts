@@ -1,3 +1,12 @@
 import { run } from './main.js'
+import { redact } from './secrets.js'
 
-void run()
+// run() reports every failure itself; this is the last guard, so that nothing escapes as an
+// unhandled rejection with a stack trace and no ::error line.
+run().catch((error: unknown) => {
+  process.exitCode = 1
+  const message = redact(error instanceof Error ? error.message : String(error))
+  process.stdout.write(
+    `::error::Unexpected error: ${message.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')}\n`
+  )
+})

@@ -1,13 +1,36 @@
 import { UserError } from './errors.js'
-import { DCDN_LIMITS } from './limits.js'
+import { CollapseMode } from './plan/plan.js'
 import { RuleSet, parseRules } from './rules/parse.js'
-import { RefreshTarget, parseTargetLines } from './targets.js'
+import { SERVICE_API, SERVICE_LIMITS, SERVICE_NAMES, ServiceName } from './services/limits.js'
+import { ObjectType, RefreshTarget, parseTargetLines } from './targets/target.js'
 
-/** Reads one raw input; main.ts passes core.getInput. */
+/** Reads one raw input, trimmed, as core.getInput does. */
 export type InputReader = (name: string) => string
 
 export type ChangedFilesMode = 'auto' | 'true' | 'false'
 export type SignatureVersion = 'v3' | 'v2'
+
+/** The inputs that hold secrets, masked before anything else happens. */
+export const SECRET_INPUTS = ['access-key-secret', 'security-token', 'github-token'] as const
+
+/** The inputs that give the step something to refresh; a step with none of them never can. */
+const SOURCE_INPUTS = [
+  'rules',
+  'paths',
+  'urls',
+  'paths-file',
+  'urls-file',
+  'fallback',
+  'output-dir'
+]
+
+/** `base: last-success`: diff from the head of this workflow's last successful run (SPEC 4.1.2). */
+export const LAST_SUCCESS = 'last-success'
+
+/** An input as the runner passes it: INPUT_<NAME>, trimmed. */
+export function inputFromEnv(env: Readonly<Record<string, string | undefined>>): InputReader {
+  return (name) => (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim()
+}
 
 export interface CredentialInputs {
   accessKeyId: string
@@ -22,12 +45,23 @@ export interface CredentialInputs {
 
 /** Every input of action.yml, read once, typed and validated. */
 export interface Settings {
+  service: ServiceName
+  /** ESA's site: a name or a numeric ID; empty elsewhere. */
+  site: string
   rules: RuleSet
   paths: string[]
   urls: RefreshTarget[]
+  /** Workspace files with more `paths` and `urls` lines; read by main.ts. */
+  pathsFile: string
+  urlsFile: string
   changedFiles: ChangedFilesMode
+  /** A commit, `last-success`, or empty. */
   base: string
   head: string
+  /** The built site as deployed, relative to the workspace; empty when not given. */
+  outputDir: string
+  manifestKey: string
+  collapse: CollapseMode
   fallback: RefreshTarget[]
   force: boolean
   dryRun: boolean
@@ -48,15 +82,16 @@ export interface Settings {
 
 /** The defaults of action.yml, so that a run without them (a local run, a test) behaves the same. */
 export const DEFAULTS = {
+  service: 'dcdn',
   'changed-files': 'auto',
+  collapse: 'auto',
   'wait-timeout': '600',
-  'max-urls-per-request': String(DCDN_LIMITS.urlsPerRequest),
-  'url-rate-per-domain': String(DCDN_LIMITS.defaultUrlRatePerDomain),
+  'max-urls-per-request': String(SERVICE_LIMITS.dcdn.urlsPerRequest),
+  'url-rate-per-domain': String(SERVICE_LIMITS.dcdn.defaultUrlRatePerDomain),
   'max-objects': '10000',
   'quota-check': 'true',
   audience: 'sts.aliyuncs.com',
-  endpoint: 'https://dcdn.aliyuncs.com',
-  'sts-endpoint': 'https://sts.aliyuncs.com',
+  'sts-endpoint': SERVICE_API.sts.endpoint,
   'signature-version': 'v3'
 } as const
 
@@ -145,6 +180,7 @@ export function parseEndpoint(name: string, value: string): URL {
 /** A commit for `base` or `head`: a hex SHA or a plain ref name, never anything git could read as an option. */
 function parseRevision(name: string, value: string): string {
   if (value === '') return ''
+  if (name === 'base' && value === LAST_SUCCESS) return value
   if (/^[0-9a-f]{4,64}$/i.test(value)) return value.toLowerCase()
   if (
     /^(?!-)(?!.*\.\.)(?!.*\/\/)[A-Za-z0-9._/-]+$/.test(value) &&
@@ -158,43 +194,85 @@ function parseRevision(name: string, value: string): string {
   )
 }
 
-/** Repository-relative paths from the `paths` input, normalised to what git would print. */
-function parsePaths(text: string): string[] {
+/**
+ * Repository-relative paths from `paths` or a `paths-file`, normalised to what git would print.
+ * `source` names where the lines came from, for errors.
+ */
+export function parsePathLines(text: string, source: string): string[] {
   const paths: string[] = []
-  text.split('\n').forEach((raw, index) => {
+  let index = 0
+  for (const raw of text.split('\n')) {
+    index++
     const path = raw
       .replace(/\r$/, '')
       .trim()
       .replace(/^(\.\/)+/, '')
-    if (path === '') return
+    if (path === '') continue
     if (path.startsWith('/') || path.split('/').includes('..')) {
       throw new UserError(
-        `paths line ${index + 1} (${JSON.stringify(path)}): give a path relative to the repository root, without '..'.`
+        `${source} line ${index} (${JSON.stringify(path)}): give a path relative to the repository root, without '..'.`
       )
     }
     paths.push(path)
-  })
+  }
   return paths
+}
+
+/** A file or folder in the workspace, as a relative POSIX path without `..`. */
+function parseWorkspacePath(name: string, value: string): string {
+  if (value === '') return ''
+  const path = value
+    .replace(/\\/g, '/')
+    .replace(/^(\.\/)+/, '')
+    .replace(/\/+$/, '')
+  if (path.startsWith('/') || path.split('/').includes('..') || path === '') {
+    throw new UserError(
+      `Input '${name}' must be a path inside the workspace, relative to it and without '..', not '${value}'.`
+    )
+  }
+  return path
+}
+
+/** The targets of `urls` or `fallback`, with types the service cannot refresh refused by line. */
+export function parseServiceTargets(
+  text: string,
+  source: string,
+  service: ServiceName
+): RefreshTarget[] {
+  const allowed: readonly ObjectType[] = SERVICE_LIMITS[service].types
+  return parseTargetLines(text, source, allowed, SERVICE_LIMITS[service].name)
 }
 
 /** Reads and checks every input. Any problem is a UserError that names the input. */
 export function readSettings(read: InputReader): Settings {
   const input = new Reader(read)
+  const service = input.oneOf('service', SERVICE_NAMES)
   const settings: Settings = {
+    service,
+    site: input.text('site'),
     rules: parseRules(input.lines('rules')),
-    paths: parsePaths(input.lines('paths')),
-    urls: parseTargetLines(input.lines('urls'), 'urls'),
+    paths: parsePathLines(input.lines('paths'), 'paths'),
+    urls: parseServiceTargets(input.lines('urls'), 'urls', service),
+    pathsFile: parseWorkspacePath('paths-file', input.text('paths-file')),
+    urlsFile: parseWorkspacePath('urls-file', input.text('urls-file')),
     changedFiles: input.oneOf('changed-files', ['auto', 'true', 'false'] as const),
     base: parseRevision('base', input.text('base')),
     head: parseRevision('head', input.text('head')),
-    fallback: parseTargetLines(input.lines('fallback'), 'fallback'),
+    outputDir: parseWorkspacePath('output-dir', input.text('output-dir')),
+    manifestKey: parseManifestKey(input.text('manifest-key')),
+    collapse: input.oneOf('collapse', ['auto', 'off'] as const),
+    fallback: parseServiceTargets(input.lines('fallback'), 'fallback', service),
     force: input.boolean('force'),
     dryRun: input.boolean('dry-run'),
     wait: input.boolean('wait'),
     waitTimeoutSeconds: input.integer('wait-timeout', 1, 21600),
     preload: input.boolean('preload'),
     preloadArea: input.oneOf('preload-area', ['', 'domestic', 'overseas'] as const),
-    maxUrlsPerRequest: input.integer('max-urls-per-request', 1, DCDN_LIMITS.urlsPerRequest),
+    maxUrlsPerRequest: input.integer(
+      'max-urls-per-request',
+      1,
+      SERVICE_LIMITS[service].urlsPerRequest
+    ),
     urlRatePerDomain: input.integer('url-rate-per-domain', 1, 100000),
     maxObjects: input.integer('max-objects', 1, 1000000),
     quotaCheck: input.boolean('quota-check', true),
@@ -207,18 +285,47 @@ export function readSettings(read: InputReader): Settings {
       roleSessionName: input.text('role-session-name'),
       audience: input.text('audience')
     },
-    endpoint: parseEndpoint('endpoint', input.text('endpoint')),
+    endpoint: parseEndpoint('endpoint', input.text('endpoint') || SERVICE_API[service].endpoint),
     stsEndpoint: parseEndpoint('sts-endpoint', input.text('sts-endpoint')),
     signatureVersion: input.oneOf('signature-version', ['v3', 'v2'] as const),
     githubToken: input.text('github-token')
   }
-  checkCombinations(settings)
+  checkCombinations(settings, read)
   return settings
 }
 
-function checkCombinations(s: Settings): void {
+/** A cache key prefix: letters, digits and . _ - only, so that it can be matched by prefix. */
+function parseManifestKey(value: string): string {
+  if (value === '' || /^[A-Za-z0-9._-]{1,200}$/.test(value)) return value
+  throw new UserError(
+    `Input 'manifest-key' may hold only letters, digits, '.', '_' and '-' (at most 200), not '${value}'.`
+  )
+}
+
+function checkCombinations(s: Settings, read: InputReader): void {
   const c = s.credentials
   const problems: string[] = []
+  if (SOURCE_INPUTS.every((name) => read(name).trim() === '')) {
+    problems.push(
+      `Nothing can ever be refreshed: give at least one of ${SOURCE_INPUTS.map((n) => `'${n}'`).join(', ')}.`
+    )
+  }
+  if (s.service === 'esa' && s.site === '')
+    problems.push(
+      "'service: esa' needs 'site': the ESA site's name (example.com) or its numeric ID."
+    )
+  if (s.service !== 'esa' && s.site !== '')
+    problems.push(`'site' is for ESA only; set 'service: esa', or remove 'site'.`)
+  if (s.service === 'esa' && s.preloadArea !== '')
+    problems.push("'preload-area' is not supported by ESA; remove it.")
+  if (s.outputDir !== '' && s.base !== '')
+    problems.push(
+      "'output-dir' finds the changed files from the deployed files themselves; remove 'base' and 'head'."
+    )
+  if (s.outputDir !== '' && s.changedFiles === 'false')
+    problems.push("'output-dir' is set but 'changed-files' is false, so it would be ignored.")
+  if (s.manifestKey !== '' && s.outputDir === '')
+    problems.push("'manifest-key' names the manifest of 'output-dir'; give 'output-dir' too.")
   if (s.dryRun && s.preload)
     problems.push(
       "'preload' cannot be used with 'dry-run': a dry run refreshes nothing to prefetch."
@@ -227,15 +334,22 @@ function checkCombinations(s: Settings): void {
     problems.push("'wait' cannot be used with 'dry-run': a dry run submits no task to wait for.")
   if (s.preloadArea !== '' && !s.preload)
     problems.push("'preload-area' is set but 'preload' is not true.")
-  if ((s.base === '') !== (s.head === ''))
-    problems.push("'base' and 'head' go together: give both or neither.")
+  if (s.base !== LAST_SUCCESS && (s.base === '') !== (s.head === ''))
+    problems.push("'base' and 'head' go together: give both or neither (or 'base: last-success').")
   if (s.base !== '' && s.changedFiles === 'false') {
     problems.push(
       "'base' and 'head' are set but 'changed-files' is false, so they would be ignored."
     )
   }
-  if (s.paths.length > 0 && s.rules.mappings.length === 0) {
-    problems.push("'paths' needs 'rules' to turn the paths into URLs.")
+  for (const [name, given] of [
+    ['paths', s.paths.length > 0],
+    ['paths-file', s.pathsFile !== '']
+  ] as const) {
+    if (given && s.rules.mappings.length === 0)
+      problems.push(`'${name}' needs 'rules' to turn the paths into URLs.`)
+  }
+  if (s.outputDir !== '' && s.rules.mappings.length === 0) {
+    problems.push("'output-dir' needs 'rules' to turn the deployed files into URLs.")
   }
   if ((c.accessKeyId === '') !== (c.accessKeySecret === '')) {
     problems.push("'access-key-id' and 'access-key-secret' go together: give both or neither.")
@@ -257,6 +371,8 @@ function checkCombinations(s: Settings): void {
 /** The settings as debug lines, for `ACTIONS_STEP_DEBUG`: counts and flags, never a credential. */
 export function describeSettings(s: Settings): string[] {
   return [
+    `service: ${s.service}${s.site ? ` (site ${s.site})` : ''}; collapse: ${s.collapse}`,
+    `output-dir: ${s.outputDir || '(none)'}; manifest-key: ${s.manifestKey || '(derived)'}; paths-file: ${s.pathsFile || '(none)'}; urls-file: ${s.urlsFile || '(none)'}`,
     `rules: ${s.rules.mappings.length} mapping, ${s.rules.exclusions.length} exclusion`,
     `paths: ${s.paths.length}; urls: ${s.urls.length}; fallback: ${s.fallback.length}`,
     `changed-files: ${s.changedFiles}; base: ${s.base || '(none)'}; head: ${s.head || '(none)'}`,

@@ -1,90 +1,283 @@
 import * as core from '@actions/core'
-import { gatherTargets } from './collect.js'
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { ApiError } from './api/errors.js'
+import { Changes, collectChanges } from './changes/collect.js'
+import { PushPayload } from './changes/event.js'
 import { Clock, systemClock } from './clock.js'
-import { ENV_FAMILIES } from './credentials/resolve.js'
-import { DcdnError } from './dcdn/errors.js'
+import { Edges, connectEdges } from './connect.js'
+import { CREDENTIAL_VARIABLES } from './credentials/resolve.js'
 import { UserError, messageOf } from './errors.js'
-import { describeSettings, readSettings } from './inputs.js'
-import { checkPlanSize, planBatches, scheduleBatches } from './plan.js'
-import { printUntrusted } from './report/log.js'
-import { RunReport } from './report/model.js'
-import { buildOutputs } from './report/outputs.js'
-import { buildSummary } from './report/summary.js'
-import { refresh } from './refresh.js'
+import {
+  SECRET_INPUTS,
+  Settings,
+  describeSettings,
+  inputFromEnv,
+  parsePathLines,
+  parseServiceTargets,
+  readSettings
+} from './inputs.js'
+import { Log, inert, plural, printUntrusted } from './log.js'
+import { countByType } from './plan/budget.js'
+import { scheduleBatches } from './plan/pacing.js'
+import { collapseBudgets, needsCollapse, planRefresh } from './plan/plan.js'
+import { RunReport, newReport } from './report/model.js'
+import { failuresOf, fullySucceeded } from './report/status.js'
+import { writeReport } from './report/write.js'
+import { RunnerEnv, readRunnerEnv } from './runner.js'
 import { addSecret, redact } from './secrets.js'
+import { SERVICE_LIMITS } from './services/limits.js'
+import { fetchQuota } from './submit/quota.js'
+import { submitPlan } from './submit/sequence.js'
+import { buildTargets, knownFileUrls } from './targets/build.js'
+import { RefreshTarget } from './targets/target.js'
 
-/** The inputs that hold secrets, masked before anything else happens. */
-const SECRET_INPUTS = ['access-key-secret', 'security-token', 'github-token']
+const DEFAULT_REQUEST_TIMEOUT_MS = 20_000
 
-function maskSecretsEarly(env: NodeJS.ProcessEnv): void {
-  for (const name of SECRET_INPUTS) addSecret(core.getInput(name))
-  for (const [, secretName, tokenName] of ENV_FAMILIES) {
-    addSecret(env[secretName]?.trim())
-    addSecret(env[tokenName]?.trim())
+/** The step's log through @actions/core: every line redacted, untrusted text made inert. */
+function actionLog(): Log {
+  const info = (message: string) => {
+    const line = redact(inert(message))
+    // A line that starts like a workflow command is printed as untrusted text.
+    if (/^\s*::/.test(line)) printUntrusted(core.info, [line])
+    else core.info(line)
+  }
+  return {
+    info,
+    warning: (message) => core.warning(redact(message)),
+    untrusted: (lines) => printUntrusted((text) => core.info(redact(text)), lines),
+    async group(title, phase) {
+      core.startGroup(redact(inert(title)))
+      try {
+        return await phase()
+      } finally {
+        core.endGroup()
+      }
+    }
   }
 }
 
-async function writeReport(report: RunReport, env: NodeJS.ProcessEnv): Promise<void> {
-  const { outputs, warnings } = buildOutputs(report)
-  for (const [name, value] of Object.entries(outputs)) core.setOutput(name, redact(value))
-  for (const warning of warnings) core.warning(warning)
-  if (env.GITHUB_STEP_SUMMARY) {
-    try {
-      await core.summary.addRaw(redact(buildSummary(report))).write()
-    } catch (error) {
-      core.warning(`Could not write the job summary: ${messageOf(error)}`)
-    }
+/** Masks every secret the run could meet, before anything else is printed. */
+function maskSecretsEarly(env: Readonly<Record<string, string | undefined>>): void {
+  const input = inputFromEnv(env)
+  for (const name of SECRET_INPUTS) addSecret(input(name))
+  for (const name of CREDENTIAL_VARIABLES)
+    if (!/_ID$|_ACCESS_KEY$/.test(name)) addSecret(env[name]?.trim())
+}
+
+async function readPayload(runner: RunnerEnv): Promise<PushPayload> {
+  if (!runner.eventPath) return {}
+  try {
+    return JSON.parse(await readFile(runner.eventPath, 'utf8')) as PushPayload
+  } catch (error) {
+    throw new UserError(
+      `Could not read the event payload at GITHUB_EVENT_PATH: ${messageOf(error)}`
+    )
   }
+}
+
+/** A `paths-file` or `urls-file` from the workspace; a missing file names the input. */
+async function readListFile(runner: RunnerEnv, input: string, path: string): Promise<string> {
+  try {
+    return await readFile(join(runner.workspace, path), 'utf8')
+  } catch (error) {
+    throw new UserError(
+      `Input '${input}': could not read '${path}' in the workspace: ${messageOf(error)}`
+    )
+  }
+}
+
+/** The File URLs of the whole deployed tree, for choosing directories with the least collateral. */
+async function knownUrls(
+  settings: Settings,
+  changes: Changes,
+  edges: Edges
+): Promise<string[] | undefined> {
+  if (changes.manifest) return knownFileUrls(changes.manifest.current.keys(), settings.rules)
+  const head = changes.source?.kind === 'git' ? changes.source.listing.head : 'HEAD'
+  const tree = await edges.treeAt(head)
+  return tree ? knownFileUrls(tree, settings.rules) : undefined
 }
 
 /** The action: inputs → changes → targets → plan → submit → report. */
 export async function run(
-  env: NodeJS.ProcessEnv = process.env,
+  env: Readonly<Record<string, string | undefined>> = process.env,
   clock: Clock = systemClock
 ): Promise<void> {
+  const log = actionLog()
   let report: RunReport | undefined
+  let runner: RunnerEnv | undefined
+  let edges: Edges | undefined
+  let changes: Changes | undefined
   try {
     maskSecretsEarly(env)
-    const settings = readSettings((name) => core.getInput(name))
+    runner = readRunnerEnv(env, CREDENTIAL_VARIABLES, DEFAULT_REQUEST_TIMEOUT_MS)
+    const settings = readSettings(inputFromEnv(env))
     for (const line of describeSettings(settings)) core.debug(line)
-    report = { status: 'nothing-to-do', notes: [], targets: [], batches: [] }
-    const targets = await gatherTargets(settings, env, report)
-    if (targets === 'deleted' || targets.length === 0) {
-      if (targets !== 'deleted')
-        report.notes.push(
-          'No rule matched a changed path and no URLs were given: there is nothing to refresh.'
+    const service = SERVICE_LIMITS[settings.service]
+    report = newReport(service.name, settings.dryRun)
+    const filePaths = settings.pathsFile
+      ? parsePathLines(
+          await readListFile(runner, 'paths-file', settings.pathsFile),
+          `paths-file (${settings.pathsFile})`
         )
-      core.info(report.notes.join('\n'))
-      return
-    }
-    report.targets = targets
-    checkPlanSize(targets, settings.maxObjects)
-    report.batches = planBatches(targets, settings)
-    core.startGroup(`Plan: ${targets.length} objects in ${report.batches.length} batches`)
-    printUntrusted(
-      core.info,
-      targets.map((t) => `${t.type} ${t.url}`)
+      : []
+    const fileUrls = settings.urlsFile
+      ? parseServiceTargets(
+          await readListFile(runner, 'urls-file', settings.urlsFile),
+          `urls-file (${settings.urlsFile})`,
+          settings.service
+        )
+      : []
+    const payload = await readPayload(runner)
+    edges = connectEdges({
+      settings,
+      runner,
+      clock,
+      log,
+      getIdToken: (audience) => core.getIDToken(audience)
+    })
+
+    changes = await collectChanges(
+      settings,
+      {
+        eventName: runner.eventName,
+        payload,
+        runId: runner.runId,
+        runNumber: env.GITHUB_RUN_NUMBER,
+        sha: runner.sha,
+        refName: runner.refName
+      },
+      edges.changes
     )
-    core.endGroup()
-    if (settings.dryRun) {
-      report.status = 'dry-run'
-      report.schedule = scheduleBatches(report.batches, 0, {
-        urlRatePerDomain: settings.urlRatePerDomain
-      })
-      report.notes.push('Dry run: nothing was sent to Alibaba Cloud.')
+    for (const note of changes.notes) report.notes.push(note)
+    report.changes = changes.source
+    if (changes.nothingToDo) {
+      report.nothingToDo = changes.nothingToDo
+      log.info(changes.nothingToDo)
       return
     }
-    const failures = await refresh(settings, env, report, clock)
+    if (changes.source) {
+      const where =
+        changes.source.kind === 'manifest'
+          ? `${plural(changes.paths.length, 'changed deployed file')} of ${changes.source.files}`
+          : `${plural(changes.paths.length, 'changed file')} from ${changes.source.listing.source} (${changes.source.listing.base}..${changes.source.listing.head})`
+      await log.group(where, async () => log.untrusted(changes!.paths))
+    }
+
+    const paths: string[] = []
+    for (const list of [changes.paths, settings.paths, filePaths])
+      for (const p of list) paths.push(p)
+    const given: RefreshTarget[] = []
+    for (const list of [changes.fallback ? settings.fallback : [], settings.urls, fileUrls])
+      for (const t of list) given.push(t)
+    const built = buildTargets(paths, settings.rules, given)
+    report.mapping = built.mapping
+    report.targets = built.targets
+    if (built.targets.length === 0) {
+      report.notes.push(
+        'No rule matched a changed path and no URLs were given: there is nothing to refresh.'
+      )
+      log.info(report.notes.join('\n'))
+      return
+    }
+
+    const planOptions = {
+      limits: {
+        maxUrlsPerRequest: settings.maxUrlsPerRequest,
+        urlRatePerDomain: settings.urlRatePerDomain,
+        directoriesPerRequest: service.directoriesPerRequest,
+        regexesPerRequest: service.regexesPerRequest,
+        hostsPerRequest: service.hostsPerRequest
+      },
+      maxObjects: settings.maxObjects,
+      collapse: settings.collapse,
+      preload: settings.preload,
+      service: service.name
+    }
+    let edgeService
+    if (!settings.dryRun) {
+      edgeService = await edges.service()
+      if (settings.quotaCheck) {
+        report.quotaBefore = await fetchQuota(edgeService, clock, (m) => log.info(m))
+      }
+    }
+    const budgets = collapseBudgets(built.targets, settings.maxObjects, report.quotaBefore)
+    const known =
+      settings.collapse === 'auto' && needsCollapse(built.targets, budgets)
+        ? await knownUrls(settings, changes, edges)
+        : undefined
+    const plan = planRefresh(built.targets, { ...planOptions, quota: report.quotaBefore }, known)
+    report.plan = plan
+    report.targets = plan.targets
+    if (plan.collapsed && plan.collapsed.length > 0) {
+      const counts = countByType(plan.targets)
+      log.info(
+        `${plan.fileUrlsBefore} File URLs do not fit today's budget: ${plural(plan.collapsed.length, 'directory', 'directories')} stand for ${plan.fileUrlsBefore! - counts.File} of them, and ${counts.File} remain as URLs.`
+      )
+      log.untrusted(plan.collapsed.map((d) => `${d.url} replaces ${plural(d.replaced, 'URL')}`))
+    }
+    await log.group(
+      `Plan: ${plural(plan.targets.length, 'object')} in ${plural(plan.batches.length, 'batch', 'batches')}`,
+      async () => log.untrusted(plan.targets.map((t) => `${t.type} ${t.url}`))
+    )
+    if (settings.dryRun) {
+      report.schedule = scheduleBatches(plan.batches, 0, {
+        urlRatePerDomain: settings.urlRatePerDomain,
+        callsPerSecond: service.callsPerSecond
+      })
+      const note = `Dry run: nothing was sent to ${service.name}.`
+      report.notes.push(note)
+      log.info(note)
+      return
+    }
+    await submitPlan(
+      plan,
+      settings,
+      { service: edgeService!, clock, log },
+      {
+        outcomes: (v) => (report!.outcomes = v),
+        quotaAfter: (v) => (report!.quotaAfter = v),
+        wait: (v) => {
+          report!.wait = v
+          report!.waitTimeoutSeconds = settings.waitTimeoutSeconds
+        },
+        preload: (v) => (report!.preload = v),
+        preloadSkipped: (v) => (report!.preloadSkipped = v)
+      }
+    )
+    const failures = failuresOf(report)
     if (failures.length > 0) core.setFailed(redact(failures.join('\n')))
   } catch (error) {
-    if (report) report.status = 'failed'
-    if (error instanceof UserError || error instanceof DcdnError) {
-      core.setFailed(redact(error.message))
-    } else {
-      core.setFailed(redact(`Unexpected error: ${messageOf(error)}`))
-      if (error instanceof Error && error.stack) core.info(redact(error.stack))
-    }
+    const message =
+      error instanceof UserError || error instanceof ApiError
+        ? error.message
+        : `Unexpected error: ${messageOf(error)}`
+    if (report) report.fatal = redact(message)
+    core.setFailed(redact(message))
+    if (!(error instanceof UserError || error instanceof ApiError) && error instanceof Error)
+      core.info(redact(error.stack ?? ''))
   } finally {
-    if (report) await writeReport(report, env)
+    try {
+      if (report && changes?.manifest && edges && !report.dryRun && fullySucceeded(report)) {
+        report.manifestSaved = await edges.changes
+          .manifests()
+          .save(changes.manifest.current, changes.manifest.origin)
+      } else if (report && changes?.manifest && !report.dryRun) {
+        report.manifestSaved = false
+      }
+      await edges?.close()
+    } catch (error) {
+      log.warning(`Could not finish cleanly: ${messageOf(error)}`)
+    }
+    if (report) {
+      await writeReport(report, {
+        outputPath: runner?.outputPath ?? '',
+        summaryPath: runner?.summaryPath ?? '',
+        setOutput: (name, value) => core.setOutput(name, value),
+        warning: (m) => log.warning(m),
+        redact
+      })
+    }
   }
 }

@@ -1,5 +1,5 @@
 import { Clock } from './clock.js'
-import { DcdnError } from './dcdn/errors.js'
+import { ApiError } from './api/errors.js'
 
 export interface RetryPolicy {
   /** Attempts in all, the first included. */
@@ -42,8 +42,8 @@ export async function withRetry<T, E>(
   }
 }
 
-const retryableDcdn = (error: unknown): error is DcdnError =>
-  error instanceof DcdnError && error.retryable
+const retryableDcdn = (error: unknown): error is ApiError =>
+  error instanceof ApiError && error.retryable
 
 /** Runs one API call with the retry policy of SPEC 4.3. */
 export function callWithRetry<T>(
@@ -51,7 +51,7 @@ export function callWithRetry<T>(
   clock: Clock,
   policy: RetryPolicy,
   log: (message: string) => void,
-  minimumWait?: (error: DcdnError, now: number) => number
+  minimumWait?: (error: ApiError, now: number) => number
 ): Promise<T> {
   return withRetry(call, policy, clock, {
     retryable: retryableDcdn,

@@ -1,5 +1,5 @@
 import * as core from '@actions/core'
-import { percentEncode } from './dcdn/encode.js'
+import { percentEncode } from './api/encode.js'
 
 const known = new Set<string>()
 

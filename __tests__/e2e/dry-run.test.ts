@@ -118,6 +118,7 @@ describe('dry run details', () => {
       inputs: {
         urls: 'https://a.example/1\nhttps://a.example/2\nhttps://a.example/3',
         'max-objects': '2',
+        collapse: 'off',
         'dry-run': 'true'
       }
     })

@@ -220,7 +220,9 @@ describe('refresh details', () => {
       'directory https://www.example.com/a/',
       'directory https://www.example.com/b/'
     ]
-    const run = await runAction({ inputs: { ...keyInputs(server), urls: urls.join('\n') } })
+    const run = await runAction({
+      inputs: { ...keyInputs(server), urls: urls.join('\n'), collapse: 'off' }
+    })
     expect(run.code).toBe(1)
     expect(refreshes(server)).toHaveLength(0)
     const error = errorLines(run)[0]

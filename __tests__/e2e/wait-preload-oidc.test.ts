@@ -96,7 +96,7 @@ describe('wait', () => {
     expect(run.code).toBe(0)
     expect(run.outputs.status).toBe('timeout')
     expect(run.stdout).toMatch(
-      /::warning::1 of 1 refresh tasks had not finished after 2 s \(wait-timeout\)/
+      /::warning::1 of 1 refresh task had not finished after 2 s \(wait-timeout\)/
     )
     expect(run.ms).toBeLessThan(2000 + 3000)
     expect(run.summary).toContain('<h3>Tasks: timeout</h3>')

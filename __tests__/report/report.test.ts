@@ -1,9 +1,21 @@
 import { describe, expect, it } from '@jest/globals'
-import { inert, printUntrusted } from '../../src/report/log.js'
+import { inert, printUntrusted } from '../../src/log.js'
+import { PlanLimits, planBatches as plan } from '../../src/plan/batches.js'
 import { buildOutputs, jsonArrayWithin } from '../../src/report/outputs.js'
 import { buildSummary, escapeHtml } from '../../src/report/summary.js'
 import { RunReport } from '../../src/report/model.js'
-import { planBatches } from '../../src/plan.js'
+import { RefreshTarget } from '../../src/targets/target.js'
+
+const planBatches = (
+  targets: readonly RefreshTarget[],
+  limits: { maxUrlsPerRequest: number; urlRatePerDomain: number }
+) =>
+  plan(targets, {
+    directoriesPerRequest: 100,
+    regexesPerRequest: 1,
+    hostsPerRequest: 10,
+    ...limits
+  } satisfies PlanLimits)
 
 describe('log', () => {
   it('puts every name on one visible line', () => {
@@ -12,7 +24,7 @@ describe('log', () => {
 
   it('wraps untrusted lines in stop-commands with a fresh token', () => {
     const lines: string[] = []
-    printUntrusted((l) => lines.push(l), ['::error::boom', 'x\n::add-mask::y'])
+    printUntrusted((l) => lines.push(...l.split('\n')), ['::error::boom', 'x\n::add-mask::y'])
     const token = /^::stop-commands::([0-9a-f]{32})$/.exec(lines[0])![1]
     expect(lines).toEqual([
       `::stop-commands::${token}`,
@@ -39,10 +51,14 @@ describe('summary', () => {
       url: `https://a.example/${i}/${'x'.repeat(200)}`
     }))
     const report: RunReport = {
-      status: 'dry-run',
+      service: 'DCDN',
+      dryRun: true,
       notes: [],
       targets,
-      batches: planBatches(targets, { maxUrlsPerRequest: 1000, urlRatePerDomain: 10000 })
+      plan: {
+        targets,
+        batches: planBatches(targets, { maxUrlsPerRequest: 1000, urlRatePerDomain: 10000 })
+      }
     }
     const html = buildSummary(report, 200_000)
     expect(Buffer.byteLength(html)).toBeLessThanOrEqual(200_000)
@@ -68,12 +84,20 @@ describe('outputs', () => {
     const batches = planBatches(targets, { maxUrlsPerRequest: 1000, urlRatePerDomain: 1000 })
     const outcomes = batches.map((batch, i) => ({
       batch,
+      urls: batch.urls,
       ok: i !== 1,
       taskIds: i !== 1 ? [`t${i}`, `u${i}`] : [],
       requestId: `r${i}`,
       attempts: 1
     }))
-    const { outputs } = buildOutputs({ status: 'failed', notes: [], targets, batches, outcomes })
+    const { outputs } = buildOutputs({
+      service: 'DCDN',
+      dryRun: false,
+      notes: [],
+      targets,
+      plan: { targets, batches },
+      outcomes
+    })
     expect(outputs).toEqual({
       'task-ids': 't0,u0,t2,u2,t3,u3',
       'preload-task-ids': '',

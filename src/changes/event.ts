@@ -5,10 +5,26 @@ import { ChangedFilesMode } from '../inputs.js'
 export type ChangeRequest =
   | { kind: 'none' }
   | { kind: 'deleted'; ref: string }
-  /** A new branch or tag: there is no usable base. */
-  | { kind: 'created'; head: string; ref: string }
+  /** Nothing to do, for the reason given (a deploy run that did not succeed). */
+  | { kind: 'skipped'; reason: string }
+  /** A new branch or tag, or no earlier successful run: there is no usable base. */
+  | { kind: 'created'; head: string; ref: string; why?: string }
   /** `forced` pushes are diffed directly, never from the merge base. */
   | { kind: 'diff'; base: string; head: string; forced: boolean }
+  /** `base: last-success`: the base is this workflow's last successful run on the branch. */
+  | { kind: 'last-success'; head: string }
+  /** A `workflow_run` event: the base is the deploy workflow's previous successful run. */
+  | { kind: 'workflow-run'; run: TriggeringRun }
+
+/** The run that triggered a `workflow_run` event. */
+export interface TriggeringRun {
+  id: number
+  workflowId: number
+  headSha: string
+  headBranch: string
+  runNumber?: number
+  createdAt?: string
+}
 
 export interface PushPayload {
   ref?: string
@@ -17,6 +33,15 @@ export interface PushPayload {
   created?: boolean
   deleted?: boolean
   forced?: boolean
+  workflow_run?: {
+    id?: unknown
+    workflow_id?: unknown
+    head_sha?: unknown
+    head_branch?: unknown
+    conclusion?: unknown
+    run_number?: unknown
+    created_at?: unknown
+  }
 }
 
 const SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/
@@ -25,28 +50,71 @@ const ZEROS = /^(0{40}|0{64})$/
 function checkSha(name: string, value: unknown): string {
   if (typeof value !== 'string' || !SHA.test(value)) {
     throw new UserError(
-      `The push event's '${name}' is not a commit SHA (${JSON.stringify(value)}); the event payload is malformed.`
+      `The event's '${name}' is not a commit SHA (${JSON.stringify(value)}); the event payload is malformed.`
     )
   }
   return value
 }
 
-/** Decides the diff (SPEC 4.1): `base`/`head` inputs first, then the push, then nothing. */
+function workflowRun(payload: PushPayload): ChangeRequest {
+  const run = payload.workflow_run
+  if (!run || typeof run !== 'object') {
+    throw new UserError(
+      "The workflow_run event's payload has no 'workflow_run'; the event payload is malformed."
+    )
+  }
+  const conclusion = typeof run.conclusion === 'string' ? run.conclusion : 'unknown'
+  if (conclusion !== 'success') {
+    return {
+      kind: 'skipped',
+      reason: `The triggering run ${String(run.id ?? '')} ended '${conclusion}', not 'success': its deploy did not finish, so there is nothing to refresh.`
+    }
+  }
+  const id = Number(run.id)
+  const workflowId = Number(run.workflow_id)
+  if (!Number.isSafeInteger(id) || !Number.isSafeInteger(workflowId)) {
+    throw new UserError(
+      "The workflow_run event's 'id' or 'workflow_id' is not a number; the event payload is malformed."
+    )
+  }
+  return {
+    kind: 'workflow-run',
+    run: {
+      id,
+      workflowId,
+      headSha: checkSha('workflow_run.head_sha', run.head_sha),
+      headBranch: typeof run.head_branch === 'string' ? run.head_branch : '',
+      runNumber: typeof run.run_number === 'number' ? run.run_number : undefined,
+      createdAt: typeof run.created_at === 'string' ? run.created_at : undefined
+    }
+  }
+}
+
+/**
+ * Decides the diff (SPEC 4.1): `base`/`head` inputs first (`base: last-success` included), then
+ * the push or the triggering workflow run, then nothing. `sha` is the commit the workflow runs on.
+ */
 export function decideChanges(
   mode: ChangedFilesMode,
-  inputs: { base: string; head: string },
+  inputs: { base: string; head: string; sha?: string },
   eventName: string,
   payload: PushPayload
 ): ChangeRequest {
   if (mode === 'false') return { kind: 'none' }
+  if (inputs.base === 'last-success') {
+    if (inputs.head !== '') return { kind: 'last-success', head: inputs.head }
+    const event = eventName === 'push' && typeof payload.after === 'string' ? payload.after : ''
+    return { kind: 'last-success', head: checkSha('head', event || inputs.sha || '') }
+  }
   if (inputs.base !== '' && inputs.head !== '') {
     return { kind: 'diff', base: inputs.base, head: inputs.head, forced: false }
   }
+  if (eventName === 'workflow_run') return workflowRun(payload)
   if (eventName !== 'push') {
     if (mode === 'true') {
       throw new UserError(
         `changed-files is true, but a '${eventName || 'unknown'}' event carries no changed files. ` +
-          "Give 'base' and 'head', run on push, or set changed-files to auto."
+          "Give 'base' and 'head' (or 'base: last-success'), run on push or workflow_run, or set changed-files to auto."
       )
     }
     return { kind: 'none' }

@@ -4,7 +4,10 @@ import { existsSync } from 'node:fs'
 /** Runs git without a shell; every argument is passed as it is, so no file name reaches a shell. */
 export type GitRunner = (args: string[]) => Promise<string>
 
-export function createGitRunner(workspace: string): GitRunner {
+export function createGitRunner(
+  workspace: string,
+  env: Readonly<Record<string, string | undefined>>
+): GitRunner {
   return (args) =>
     new Promise((resolve, reject) => {
       execFile(
@@ -14,7 +17,7 @@ export function createGitRunner(workspace: string): GitRunner {
           cwd: workspace,
           maxBuffer: 512 * 1024 * 1024,
           encoding: 'utf8',
-          env: { ...process.env, GIT_TERMINAL_PROMPT: '0' }
+          env: { ...env, GIT_TERMINAL_PROMPT: '0' }
         },
         (error, stdout, stderr) => {
           if (error)
@@ -85,4 +88,10 @@ export async function parentOrEmptyTree(git: GitRunner, sha: string): Promise<st
   const parents = (await git(['rev-list', '--parents', '-n', '1', sha, '--'])).trim().split(' ')
   if (parents.length > 1) return parents[1]
   return (await git(['hash-object', '-t', 'tree', '/dev/null'])).trim()
+}
+
+/** Every file path of a commit's tree, for weighing which directories to collapse into. */
+export async function listTree(git: GitRunner, commit: string): Promise<string[]> {
+  const out = await git(['ls-tree', '-r', '--name-only', '-z', commit, '--'])
+  return out.split('\0').filter((path) => path !== '')
 }

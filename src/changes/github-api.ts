@@ -1,4 +1,6 @@
-import { UserError } from '../errors.js'
+import { Clock } from '../clock.js'
+import { UserError, messageOf } from '../errors.js'
+import { DEFAULT_RETRY, RetryPolicy, withRetry } from '../retry.js'
 
 /** The one Octokit call we need: `octokit.request`, so tests can point it at a fake API. */
 export type GitHubRequest = (
@@ -9,6 +11,82 @@ export type GitHubRequest = (
 export interface Repo {
   owner: string
   repo: string
+}
+
+/** What Octokit throws for an HTTP error: its status, message and the response headers. */
+interface GitHubFailure {
+  status?: number
+  message?: string
+  response?: { headers?: Record<string, string | undefined> }
+}
+
+function failureOf(error: unknown): GitHubFailure {
+  return (error && typeof error === 'object' ? error : {}) as GitHubFailure
+}
+
+/** A primary rate limit: GitHub says no more calls until the hour resets. */
+function isPrimaryRateLimit(f: GitHubFailure): boolean {
+  return (
+    (f.status === 403 || f.status === 429) && f.response?.headers?.['x-ratelimit-remaining'] === '0'
+  )
+}
+
+/** Worth sending again: no answer, a server error, or a secondary rate limit. */
+function isTransient(error: unknown): boolean {
+  const f = failureOf(error)
+  if (isPrimaryRateLimit(f)) return false
+  if (f.status === undefined || f.status >= 500) return true
+  if (f.status === 429) return true
+  return (
+    f.status === 403 &&
+    (/secondary rate limit/i.test(f.message ?? '') || Boolean(f.response?.headers?.['retry-after']))
+  )
+}
+
+/**
+ * The GitHub API with the same bounded retries as the Alibaba Cloud calls (5xx, network errors,
+ * secondary rate limits); a primary rate limit is a clear error quoting GitHub's message.
+ */
+export function retryingRequest(
+  request: GitHubRequest,
+  clock: Clock,
+  log: (message: string) => void,
+  policy: RetryPolicy = DEFAULT_RETRY
+): GitHubRequest {
+  return (route, params) =>
+    withRetry(
+      async () => {
+        try {
+          return await request(route, params)
+        } catch (error) {
+          const f = failureOf(error)
+          if (isPrimaryRateLimit(f)) {
+            throw new UserError(
+              `The GitHub API rate limit is used up (${route}): ${f.message ?? 'HTTP 403'}. Wait for it to reset, or check out the repository so that git lists the changes.`
+            )
+          }
+          throw error
+        }
+      },
+      policy,
+      clock,
+      {
+        retryable: (error): error is unknown => isTransient(error),
+        minimumWait: (error) => {
+          const after = Number(failureOf(error).response?.headers?.['retry-after'])
+          return Number.isFinite(after) && after > 0 ? Math.min(after, 60) * 1000 : 0
+        },
+        onRetry: (error, attempt, wait) =>
+          log(
+            `GitHub API ${route}: attempt ${attempt} failed (${failureOf(error).status ?? messageOf(error)}); trying again in ${(wait / 1000).toFixed(1)} s.`
+          )
+      }
+    )
+}
+
+/** The HTTP status of a GitHub API failure, if it had one. */
+export function statusOf(error: unknown): number | undefined {
+  return failureOf(error).status
 }
 
 interface ApiFile {
@@ -44,7 +122,7 @@ async function commitFiles(request: GitHubRequest, repo: Repo, sha: string): Pro
       page
     })
     const pageFiles = ((data as { files?: ApiFile[] }).files ?? []) as ApiFile[]
-    files.push(...pageFiles)
+    for (const file of pageFiles) files.push(file)
     if (pageFiles.length < PER_PAGE) return files
   }
   throw new ChangesTooLargeError(
@@ -76,7 +154,7 @@ async function compare(
     const body = data as { files?: ApiFile[]; commits?: { sha: string }[]; total_commits?: number }
     if (page === 1) files = body.files ?? []
     const pageCommits = body.commits ?? []
-    commits.push(...pageCommits.map((c) => c.sha))
+    for (const commit of pageCommits) commits.push(commit.sha)
     const total = typeof body.total_commits === 'number' ? body.total_commits : commits.length
     if (pageCommits.length === 0 || commits.length >= total) break
   }

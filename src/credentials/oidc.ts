@@ -1,13 +1,13 @@
+import { sendRequest } from '../api/client.js'
+import { canonicalQuery } from '../api/encode.js'
+import { ApiError } from '../api/errors.js'
+import { AccessKey, isoSeconds } from '../api/sign.js'
+import { HttpSend } from '../api/transport.js'
 import { Clock } from '../clock.js'
-import { DcdnError } from '../dcdn/errors.js'
-import { canonicalQuery } from '../dcdn/encode.js'
-import { postForm } from '../dcdn/client.js'
-import { AccessKey, isoSeconds } from '../dcdn/sign.js'
-import { HttpPost } from '../dcdn/transport.js'
 import { UserError } from '../errors.js'
-import { API_VERSION } from '../limits.js'
 import { DEFAULT_RETRY, callWithRetry } from '../retry.js'
 import { addSecret } from '../secrets.js'
+import { SERVICE_API } from '../services/limits.js'
 
 export interface OidcOptions {
   roleArn: string
@@ -17,8 +17,9 @@ export interface OidcOptions {
   stsEndpoint: URL
   /** core.getIDToken; only called when the runner offers a token endpoint. */
   getIdToken(audience: string): Promise<string>
-  env: NodeJS.ProcessEnv
-  post: HttpPost
+  /** Whether the runner offers this job an ID token (permissions: id-token: write). */
+  idTokenAvailable: boolean
+  send: HttpSend
   clock: Clock
   log(message: string): void
 }
@@ -33,7 +34,7 @@ export function defaultSessionName(runId: string | undefined): string {
 }
 
 async function idToken(options: OidcOptions): Promise<string> {
-  if (!options.env.ACTIONS_ID_TOKEN_REQUEST_URL || !options.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) {
+  if (!options.idTokenAvailable) {
     throw new UserError(
       "OIDC needs a GitHub ID token, but this job cannot request one. Add 'permissions: id-token: write' to the job " +
         '(and contents: read if it checks out code). Pull requests from forks never get ID tokens.'
@@ -64,7 +65,7 @@ export async function assumeRoleWithOidc(options: OidcOptions): Promise<AccessKe
   const attempt = async () => {
     const query = canonicalQuery({
       Action: 'AssumeRoleWithOIDC',
-      Version: API_VERSION.sts,
+      Version: SERVICE_API.sts.version,
       Format: 'JSON',
       Timestamp: isoSeconds(options.clock.now())
     })
@@ -73,7 +74,7 @@ export async function assumeRoleWithOidc(options: OidcOptions): Promise<AccessKe
       'content-type': 'application/x-www-form-urlencoded',
       accept: 'application/json'
     }
-    return (await postForm(options.post, url, headers, body)).body
+    return (await sendRequest(options.send, url, headers, body)).body
   }
   let text: string
   try {
@@ -81,7 +82,7 @@ export async function assumeRoleWithOidc(options: OidcOptions): Promise<AccessKe
       options.log(`STS: ${m}`)
     )
   } catch (error) {
-    if (!(error instanceof DcdnError)) throw error
+    if (!(error instanceof ApiError)) throw error
     const hint = /aud/i.test(`${error.code} ${error.apiMessage}`)
       ? ` Check that the 'audience' input ('${options.audience}') is a client ID of the OIDC provider in RAM.`
       : ' Check the role ARN, the OIDC provider ARN, and that the role trusts this repository.'

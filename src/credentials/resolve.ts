@@ -1,5 +1,5 @@
 import { UserError } from '../errors.js'
-import { AccessKey } from '../dcdn/sign.js'
+import { AccessKey } from '../api/sign.js'
 import { CredentialInputs } from '../inputs.js'
 
 /** The environment-variable families, in the order they are tried (SPEC 5). */
@@ -13,6 +13,12 @@ export const ENV_FAMILIES = [
   ['ALICLOUD_ACCESS_KEY', 'ALICLOUD_SECRET_KEY', 'ALICLOUD_SECURITY_TOKEN']
 ] as const
 
+/** The credential variables of the environment, by name. */
+export type CredentialEnv = Readonly<Record<string, string | undefined>>
+
+/** Every credential variable name, for reading them from the runner's environment. */
+export const CREDENTIAL_VARIABLES: string[] = ENV_FAMILIES.flatMap((family) => [...family])
+
 export interface ResolvedKey {
   key: AccessKey
   /** Where the key came from, for the log: never the key itself. */
@@ -22,7 +28,7 @@ export interface ResolvedKey {
 /** Where credentials come from; OIDC is a separate step because it calls out. */
 export type CredentialSource = { kind: 'key'; resolved: ResolvedKey } | { kind: 'oidc' }
 
-function value(env: NodeJS.ProcessEnv, name: string): string {
+function value(env: CredentialEnv, name: string): string {
   return (env[name] ?? '').trim()
 }
 
@@ -31,10 +37,7 @@ function value(env: NodeJS.ProcessEnv, name: string): string {
  * family that has both an ID and a secret. The ID, secret and token always come from one family;
  * an empty value counts as unset, since the credentials action's cleanup writes ''.
  */
-export function chooseCredentials(
-  inputs: CredentialInputs,
-  env: NodeJS.ProcessEnv
-): CredentialSource {
+export function chooseCredentials(inputs: CredentialInputs, env: CredentialEnv): CredentialSource {
   if (inputs.accessKeyId !== '' && inputs.accessKeySecret !== '') {
     return {
       kind: 'key',

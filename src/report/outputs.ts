@@ -1,6 +1,13 @@
-import { GITHUB_LIMITS } from '../limits.js'
-import { RefreshTarget } from '../targets.js'
+import { RefreshTarget } from '../targets/target.js'
 import { RunReport } from './model.js'
+import { statusOf } from './status.js'
+
+export const GITHUB_LIMITS = {
+  /** A job summary may be at most 1 MiB per step. */
+  summaryBytes: 1024 * 1024,
+  /** Outputs may be at most 1 MB per job. */
+  outputBytes: 1_000_000
+} as const
 
 export interface Outputs {
   'task-ids': string
@@ -29,10 +36,12 @@ export function jsonArrayWithin(
 
 /** The objects that were submitted: in a dry run, the ones that would be. */
 export function submittedTargets(report: RunReport): RefreshTarget[] {
-  if (!report.outcomes) return report.status === 'dry-run' ? report.targets : []
-  return report.outcomes
-    .filter((o) => o.ok)
-    .flatMap((o) => o.batch.urls.map((url) => ({ type: o.batch.type, url })))
+  if (!report.outcomes) return statusOf(report) === 'dry-run' ? report.targets : []
+  const submitted: RefreshTarget[] = []
+  for (const outcome of report.outcomes)
+    if (outcome.ok)
+      for (const url of outcome.batch.urls) submitted.push({ type: outcome.batch.type, url })
+  return submitted
 }
 
 /**
@@ -67,7 +76,7 @@ export function buildOutputs(report: RunReport): { outputs: Outputs; warnings: s
       urls: files.json,
       directories: dirs.json,
       count: String(submitted.length),
-      status: report.status
+      status: statusOf(report)
     },
     warnings
   }

@@ -1,8 +1,10 @@
-import { GITHUB_LIMITS } from '../limits.js'
-import { TYPE_ORDER } from '../plan.js'
-import { RefreshTarget } from '../targets.js'
-import { inert } from './log.js'
+import { ChangeSource } from '../changes/collect.js'
+import { inert, plural } from '../log.js'
+import { TYPE_ORDER } from '../plan/budget.js'
+import { RefreshTarget } from '../targets/target.js'
 import { RunReport } from './model.js'
+import { GITHUB_LIMITS } from './outputs.js'
+import { statusOf } from './status.js'
 
 export function escapeHtml(text: string): string {
   return inert(text).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
@@ -24,16 +26,40 @@ function table(headers: string[], rows: string[][]): string {
 const short = (sha: string) => (/^[0-9a-f]{40,64}$/.test(sha) ? sha.slice(0, 12) : sha)
 const seconds = (ms: number) => `${Math.round(ms / 1000)} s`
 
-/** The fixed parts of the summary: everything but the URL lists, which get what space is left. */
-function sections(report: RunReport): string {
-  const parts: string[] = [`<h2>DCDN refresh: ${escapeHtml(report.status)}</h2>\n`]
-  for (const note of report.notes) parts.push(`<p>${escapeHtml(note)}</p>\n`)
-  if (report.changes) {
-    const c = report.changes
-    parts.push(
-      `<p>Changed files: <b>${c.paths.length}</b> from ${escapeHtml(c.source)}, <code>${escapeHtml(short(c.base))}..${escapeHtml(short(c.head))}</code>.</p>\n`
+/** Where the changed paths came from (SPEC 4.5): the push, the last successful run, or the manifest. */
+function changesSection(source: ChangeSource): string {
+  if (source.kind === 'manifest') {
+    const base = source.baseline
+      ? `the manifest of run ${escapeHtml(source.baseline.runNumber ? `#${source.baseline.runNumber} ` : '')}(${escapeHtml(source.baseline.runId)})${source.baseline.createdAt ? ` of ${escapeHtml(source.baseline.createdAt.slice(0, 10))}` : ''}`
+      : 'no previous manifest'
+    return (
+      `<p>Deployed files: <b>${source.files}</b> hashed, compared with ${base}: ` +
+      `<b>${source.added}</b> added, <b>${source.modified}</b> modified, <b>${source.removed}</b> removed.</p>\n`
     )
   }
+  const c = source.listing
+  const parts = [
+    `<p>Changed files: <b>${c.paths.length}</b> from ${escapeHtml(c.source)}, <code>${escapeHtml(short(c.base))}..${escapeHtml(short(c.head))}</code>`
+  ]
+  if (source.trigger) parts.push(`, for the deploy of ${escapeHtml(source.trigger)}`)
+  if (source.baseRun) {
+    const run = source.baseRun
+    parts.push(
+      `; the base is the last successful run, #${run.runNumber} (${run.id}) of ${escapeHtml(run.createdAt.slice(0, 10))}`
+    )
+  }
+  return parts.join('') + '.</p>\n'
+}
+
+/** The fixed parts of the summary: everything but the URL lists, which get what space is left. */
+function sections(report: RunReport): string {
+  const parts: string[] = [
+    `<h2>${escapeHtml(report.service)} refresh: ${escapeHtml(statusOf(report))}</h2>\n`
+  ]
+  if (report.fatal !== undefined) parts.push(`<p><b>Error:</b> ${escapeHtml(report.fatal)}</p>\n`)
+  if (report.nothingToDo) parts.push(`<p>${escapeHtml(report.nothingToDo)}</p>\n`)
+  for (const note of report.notes) parts.push(`<p>${escapeHtml(note)}</p>\n`)
+  if (report.changes) parts.push(changesSection(report.changes))
   if (report.mapping) {
     const m = report.mapping
     parts.push('<h3>Rule hits</h3>\n')
@@ -47,9 +73,23 @@ function sections(report: RunReport): string {
       `<p>${m.paths} paths: ${m.excluded} excluded by a ! rule, ${m.unmatched} matched no rule.</p>\n`
     )
   }
-  if (report.batches.length > 0) {
+  const collapsed = report.plan?.collapsed ?? []
+  if (collapsed.length > 0) {
+    parts.push('<h3>Directories in place of URLs</h3>\n')
+    parts.push(
+      `<p>${report.plan?.fileUrlsBefore ?? 0} File URLs did not fit today's budget, so ${plural(collapsed.length, 'directory', 'directories')} now stand for ${collapsed.reduce((n, d) => n + d.replaced, 0)} of them.</p>\n`
+    )
+    parts.push(
+      table(
+        ['Directory', 'URLs replaced', 'Unchanged known URLs below'],
+        collapsed.map((d) => [d.url, String(d.replaced), String(d.collateral)])
+      )
+    )
+  }
+  const batches = report.plan?.batches ?? []
+  if (batches.length > 0) {
     parts.push('<h3>Batches</h3>\n')
-    const rows = report.batches.map((batch, i) => {
+    const rows = batches.map((batch, i) => {
       const outcome = report.outcomes?.[i]
       const hosts = [...batch.hosts.keys()].join(', ')
       if (!outcome) {
@@ -64,7 +104,7 @@ function sections(report: RunReport): string {
           at === undefined ? 'planned' : `planned at +${seconds(at)}`
         ]
       }
-      const status = outcome.ok ? 'submitted' : `failed: ${outcome.error?.message ?? ''}`
+      const status = outcome.ok ? 'accepted' : `failed: ${outcome.error?.message ?? ''}`
       return [
         String(i + 1),
         batch.type,
@@ -77,14 +117,15 @@ function sections(report: RunReport): string {
     })
     parts.push(table(['#', 'Type', 'Objects', 'Hosts', 'Task IDs', 'Request ID', 'Status'], rows))
   }
-  if (report.quotaNeeds || report.quotaBefore) {
+  const needs = report.plan?.needs
+  if (needs || report.quotaBefore) {
     parts.push('<h3>Quota today</h3>\n')
-    const kinds = report.quotaNeeds?.map((n) => n.kind) ?? TYPE_ORDER
+    const kinds = needs?.map((n) => n.kind) ?? TYPE_ORDER
     const show = (n: number | undefined) =>
       n === undefined || !Number.isFinite(n) ? '' : String(n)
     const rows = kinds.map((kind) => [
       kind,
-      show(report.quotaNeeds?.find((n) => n.kind === kind)?.need),
+      show(needs?.find((n) => n.kind === kind)?.need),
       show(report.quotaBefore?.remain[kind]),
       show(report.quotaAfter?.remain[kind]),
       show(report.quotaBefore?.quota[kind])
@@ -112,9 +153,17 @@ function sections(report: RunReport): string {
           String(p.urls.length),
           p.taskIds.join(', '),
           p.requestId,
-          p.ok ? 'submitted' : `failed: ${p.error?.message ?? ''}`
+          p.ok ? 'accepted' : `failed: ${p.error?.message ?? ''}`
         ])
       )
+    )
+  }
+  if (report.preloadSkipped) parts.push(`<p>${escapeHtml(report.preloadSkipped)}</p>\n`)
+  if (report.manifestSaved !== undefined) {
+    parts.push(
+      report.manifestSaved
+        ? "<p>This run's manifest is now the baseline for the next run.</p>\n"
+        : '<p>The baseline manifest was kept as it was, so the next run refreshes these files again.</p>\n'
     )
   }
   return parts.join('')

@@ -1,5 +1,5 @@
 import { UserError } from '../errors.js'
-import { RefreshTarget, urlProblem } from '../targets.js'
+import { RefreshTarget, urlProblem } from '../targets/target.js'
 import { encodePath, encodePathSegment } from './encode.js'
 import { MappingRule, Placeholder, RuleSet } from './parse.js'
 
@@ -25,28 +25,25 @@ export interface MappingResult {
   unmatched: number
 }
 
-function placeholderValues(relative: string): Record<Placeholder, string> {
+/** The value of one placeholder for a path relative to the rule's base (SPEC 3.2). */
+function placeholderValue(key: Placeholder, relative: string): string {
   const slash = relative.lastIndexOf('/')
-  const dir = slash >= 0 ? relative.slice(0, slash + 1) : ''
+  if (key === 'path') return encodePath(relative)
+  if (key === 'dir') return encodePath(slash >= 0 ? relative.slice(0, slash + 1) : '')
   const name = relative.slice(slash + 1)
   const dot = name.lastIndexOf('.')
   const hasExt = dot > 0
-  return {
-    path: encodePath(relative),
-    dir: encodePath(dir),
-    name: encodePathSegment(name),
-    stem: encodePathSegment(hasExt ? name.slice(0, dot) : name),
-    ext: hasExt ? encodePathSegment(name.slice(dot)) : ''
-  }
+  if (key === 'name') return encodePathSegment(name)
+  if (key === 'stem') return encodePathSegment(hasExt ? name.slice(0, dot) : name)
+  return hasExt ? encodePathSegment(name.slice(dot)) : ''
 }
 
+/** Renders a rule's template for a path; only the placeholders the template uses are computed. */
 export function renderTemplate(rule: MappingRule, path: string): string {
   const relative =
     rule.base !== '' && path.startsWith(rule.base) ? path.slice(rule.base.length) : path
-  const values = placeholderValues(relative)
-  return rule.template.replace(
-    /\{(path|dir|name|stem|ext)\}/g,
-    (_, key: Placeholder) => values[key]
+  return rule.template.replace(/\{(path|dir|name|stem|ext)\}/g, (_, key: Placeholder) =>
+    placeholderValue(key, relative)
   )
 }
 

@@ -1,6 +1,6 @@
 import { Minimatch } from 'minimatch'
 import { UserError } from '../errors.js'
-import { ObjectType, TARGET_TYPE_WORDS, typeFromWord, urlProblem } from '../targets.js'
+import { ObjectType, TARGET_TYPE_WORDS, typeFromWord, urlProblem } from '../targets/target.js'
 
 export const PLACEHOLDERS = ['path', 'dir', 'name', 'stem', 'ext'] as const
 export type Placeholder = (typeof PLACEHOLDERS)[number]

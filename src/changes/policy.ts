@@ -1,0 +1,62 @@
+import { UserError } from '../errors.js'
+import { ChangedFilesMode } from '../inputs.js'
+import { ChangeRequest } from './event.js'
+
+// The change policy (SPEC 4.1), as pure decisions: what to do when there are no rules, when there
+// is no base to diff against, and when the changes are too many to list.
+
+/** Changed files are only worth listing when rules can map them. */
+export function requireRules(
+  request: ChangeRequest,
+  mode: ChangedFilesMode,
+  hasRules: boolean
+): { request: ChangeRequest; note?: string } {
+  if (
+    hasRules ||
+    request.kind === 'none' ||
+    request.kind === 'deleted' ||
+    request.kind === 'skipped'
+  )
+    return { request }
+  if (mode === 'true') {
+    throw new UserError(
+      "changed-files is true, but 'rules' is empty: add rules that turn changed paths into URLs."
+    )
+  }
+  return {
+    request: { kind: 'none' },
+    note: "No 'rules' are given, so the changed files are not used."
+  }
+}
+
+/** What to refresh when there is no base: the fallback, or the head commit's own files. */
+export type NoBaseDecision = { fallback: true; note: string } | { fallback: false; warning: string }
+
+export function whenNoBase(what: string, hasFallback: boolean): NoBaseDecision {
+  if (hasFallback)
+    return {
+      fallback: true,
+      note: `${what}, so there is no base to diff against: refreshing the fallback targets.`
+    }
+  return {
+    fallback: false,
+    warning: `${what}, so there is no base to diff against: refreshing the files of its head commit against its parent. Give 'fallback' targets to refresh something broader.`
+  }
+}
+
+/** What to refresh when the built site has no previous manifest. */
+export function whenNoManifest(files: number, hasFallback: boolean): NoBaseDecision {
+  const why =
+    'There is no previous manifest of the deployed files (a first run, or the cache evicted it after 7 days unused)'
+  if (hasFallback) return { fallback: true, note: `${why}: refreshing the fallback targets.` }
+  return {
+    fallback: false,
+    warning: `${why}: refreshing all ${files} deployed files through the rules. Give 'fallback' targets to refresh something narrower.`
+  }
+}
+
+/** When the changes are too many to list: the fallback if there is one, otherwise the error. */
+export function whenTooLarge(error: UserError, hasFallback: boolean): string {
+  if (!hasFallback) throw error
+  return `${error.message} Refreshing the fallback targets instead.`
+}

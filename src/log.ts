@@ -1,0 +1,46 @@
+import { randomBytes } from 'node:crypto'
+
+/** Where the stages write what a person reads in the step's log. main.ts builds the one instance. */
+export interface Log {
+  info(message: string): void
+  warning(message: string): void
+  /** Lines from untrusted text (file names, URLs made from them), printed inertly. */
+  untrusted(lines: readonly string[]): void
+  /** A collapsible group around a phase; closed even when the phase throws. */
+  group<T>(title: string, phase: () => Promise<T>): Promise<T>
+}
+
+/** Shows control characters (a newline in a file name) as visible escapes, one line per name. */
+export function inert(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, (c) => {
+    if (c === '\n') return '\\n'
+    if (c === '\r') return '\\r'
+    if (c === '\t') return '\\t'
+    return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`
+  })
+}
+
+/**
+ * Prints untrusted lines (file names, URLs made from them) so that none can issue a workflow
+ * command: each is escaped onto one line, and the block is wrapped in ::stop-commands:: with a
+ * token no file name can guess. Lines are written in blocks, not one call each.
+ */
+export function printUntrusted(write: (text: string) => void, lines: readonly string[]): void {
+  const token = randomBytes(16).toString('hex')
+  write(`::stop-commands::${token}`)
+  const block: string[] = []
+  for (const line of lines) {
+    block.push(inert(line))
+    if (block.length === 2000) {
+      write(block.join('\n'))
+      block.length = 0
+    }
+  }
+  if (block.length > 0) write(block.join('\n'))
+  write(`::${token}::`)
+}
+
+/** "1 batch", "2 batches": the count with the right form of the noun. */
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`
+}

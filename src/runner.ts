@@ -1,0 +1,70 @@
+import { ProxyEnv } from './api/proxy.js'
+
+/** Everything the action takes from the runner's environment, read once by main.ts. */
+export interface RunnerEnv {
+  eventName: string
+  /** The event payload file; empty on a local run. */
+  eventPath: string
+  workspace: string
+  /** `owner/repo`, split; undefined when GITHUB_REPOSITORY is missing. */
+  repository?: { owner: string; repo: string }
+  runId: string
+  runAttempt: string
+  /** The commit and ref the workflow runs on. */
+  sha: string
+  refName: string
+  apiUrl: string
+  outputPath: string
+  summaryPath: string
+  /** Whether the job may request an OIDC token (permissions: id-token: write). */
+  idTokenAvailable: boolean
+  /** Whether the Actions cache service is reachable from this job. */
+  cacheAvailable: boolean
+  proxy: ProxyEnv
+  /** The Alibaba Cloud credential variables, by name. */
+  credentials: Readonly<Record<string, string | undefined>>
+  /** The whole environment, for child processes (git). */
+  all: Readonly<Record<string, string | undefined>>
+  requestTimeoutMs: number
+}
+
+const PROXY_NAMES = ['HTTPS_PROXY', 'HTTP_PROXY', 'NO_PROXY']
+
+export function readRunnerEnv(
+  env: Readonly<Record<string, string | undefined>>,
+  credentialNames: readonly string[],
+  defaultTimeoutMs: number
+): RunnerEnv {
+  const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/')
+  const proxy: Record<string, string | undefined> = {}
+  for (const name of PROXY_NAMES) {
+    proxy[name] = env[name]
+    proxy[name.toLowerCase()] = env[name.toLowerCase()]
+  }
+  const credentials: Record<string, string | undefined> = {}
+  for (const name of credentialNames) credentials[name] = env[name]
+  const timeout = Number(env.DCDN_REFRESH_REQUEST_TIMEOUT_MS)
+  return {
+    eventName: env.GITHUB_EVENT_NAME ?? '',
+    eventPath: env.GITHUB_EVENT_PATH ?? '',
+    workspace: env.GITHUB_WORKSPACE ?? '',
+    repository: owner && repo ? { owner, repo } : undefined,
+    runId: env.GITHUB_RUN_ID ?? '',
+    runAttempt: env.GITHUB_RUN_ATTEMPT ?? '1',
+    sha: env.GITHUB_SHA ?? '',
+    refName: env.GITHUB_REF_NAME ?? '',
+    apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
+    outputPath: env.GITHUB_OUTPUT ?? '',
+    summaryPath: env.GITHUB_STEP_SUMMARY ?? '',
+    idTokenAvailable: Boolean(
+      env.ACTIONS_ID_TOKEN_REQUEST_URL && env.ACTIONS_ID_TOKEN_REQUEST_TOKEN
+    ),
+    cacheAvailable: Boolean(
+      (env.ACTIONS_RESULTS_URL || env.ACTIONS_CACHE_URL) && env.ACTIONS_RUNTIME_TOKEN
+    ),
+    proxy,
+    credentials,
+    all: env,
+    requestTimeoutMs: Number.isFinite(timeout) && timeout > 0 ? timeout : defaultTimeoutMs
+  }
+}

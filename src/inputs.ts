@@ -1,3 +1,4 @@
+import { ChangedFilesMode } from './changes/event.js'
 import { UserError } from './errors.js'
 import { CollapseMode } from './plan/plan.js'
 import { RuleSet, parseRules } from './rules/parse.js'
@@ -7,7 +8,6 @@ import { ObjectType, RefreshTarget, parseTargetLines } from './targets/target.js
 /** Reads one raw input, trimmed, as core.getInput does. */
 export type InputReader = (name: string) => string
 
-export type ChangedFilesMode = 'auto' | 'true' | 'false'
 export type SignatureVersion = 'v3' | 'v2'
 
 /** The inputs that hold secrets, masked before anything else happens. */

@@ -274,7 +274,6 @@ export async function run(
       await writeReport(report, {
         outputPath: runner?.outputPath ?? '',
         summaryPath: runner?.summaryPath ?? '',
-        setOutput: (name, value) => core.setOutput(name, value),
         warning: (m) => log.warning(m),
         redact
       })

@@ -1,5 +1,4 @@
 import { Clock } from './clock.js'
-import { ApiError } from './api/errors.js'
 
 export interface RetryPolicy {
   /** Attempts in all, the first included. */
@@ -40,25 +39,4 @@ export async function withRetry<T, E>(
       await clock.sleep(wait)
     }
   }
-}
-
-const retryableDcdn = (error: unknown): error is ApiError =>
-  error instanceof ApiError && error.retryable
-
-/** Runs one API call with the retry policy of SPEC 4.3. */
-export function callWithRetry<T>(
-  call: () => Promise<T>,
-  clock: Clock,
-  policy: RetryPolicy,
-  log: (message: string) => void,
-  minimumWait?: (error: ApiError, now: number) => number
-): Promise<T> {
-  return withRetry(call, policy, clock, {
-    retryable: retryableDcdn,
-    minimumWait,
-    onRetry: (error, attempt, wait) =>
-      log(
-        `Attempt ${attempt} failed (${error.code}); trying again in ${(wait / 1000).toFixed(1)} s.`
-      )
-  })
 }

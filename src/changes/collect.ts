@@ -1,8 +1,8 @@
 import { ManifestStore } from '../cache/manifest-store.js'
 import { UserError, messageOf } from '../errors.js'
-import { Settings } from '../inputs.js'
+import { RuleSet } from '../rules/parse.js'
 import { Log } from '../log.js'
-import { ChangeRequest, PushPayload, decideChanges } from './event.js'
+import { ChangeRequest, ChangedFilesMode, PushPayload, decideChanges } from './event.js'
 import { GitRunner } from './git.js'
 import { ChangesTooLargeError, GitHubRequest, Repo } from './github-api.js'
 import { ChangeListing, listChangedPaths } from './list.js'
@@ -24,6 +24,17 @@ export interface ChangeEdges {
   github(): Promise<GitHubApi | undefined>
   manifests(): ManifestStore
   log: Log
+}
+
+/** The inputs the stage reads. */
+export interface ChangeSettings {
+  changedFiles: ChangedFilesMode
+  base: string
+  head: string
+  outputDir: string
+  rules: RuleSet
+  /** Whether `fallback` targets were given. */
+  fallback: readonly unknown[]
 }
 
 /** The facts of the run the stage reads. */
@@ -136,7 +147,7 @@ async function resolveBase(
 
 /** With `output-dir`: the deployed files whose bytes changed since the last good refresh. */
 async function manifestChanges(
-  settings: Settings,
+  settings: ChangeSettings,
   facts: RunFacts,
   edges: ChangeEdges
 ): Promise<Changes> {
@@ -189,7 +200,7 @@ async function manifestChanges(
 
 /** Works out the changed paths of the run: a push, a diff, the last success, or the manifest. */
 export async function collectChanges(
-  settings: Settings,
+  settings: ChangeSettings,
   facts: RunFacts,
   edges: ChangeEdges
 ): Promise<Changes> {

@@ -1,5 +1,7 @@
 import { UserError } from '../errors.js'
-import { ChangedFilesMode } from '../inputs.js'
+
+/** The `changed-files` input. */
+export type ChangedFilesMode = 'auto' | 'true' | 'false'
 
 /** What the run should diff, decided from the inputs and the event alone. */
 export type ChangeRequest =

@@ -1,6 +1,5 @@
 import { UserError } from '../errors.js'
-import { ChangedFilesMode } from '../inputs.js'
-import { ChangeRequest } from './event.js'
+import { ChangeRequest, ChangedFilesMode } from './event.js'
 
 // The change policy (SPEC 4.1), as pure decisions: what to do when there are no rules, when there
 // is no base to diff against, and when the changes are too many to list.

@@ -1,3 +1,4 @@
+import * as core from '@actions/core'
 import { randomUUID } from 'node:crypto'
 import { appendFile } from 'node:fs/promises'
 import { messageOf } from '../errors.js'
@@ -7,11 +8,10 @@ import { buildSummary } from './summary.js'
 
 /** Where the report goes: the runner's output and summary files, and the log for warnings. */
 export interface ReportSink {
-  /** GITHUB_OUTPUT; empty on a local run, where outputs go to `setOutput` instead. */
+  /** GITHUB_OUTPUT; empty on a local run, where outputs go to the log as commands instead. */
   outputPath: string
   /** GITHUB_STEP_SUMMARY; empty on a local run, where there is no summary. */
   summaryPath: string
-  setOutput(name: string, value: string): void
   warning(message: string): void
   /** Strips every known secret; the runner masks the log, but not these files. */
   redact(text: string): string
@@ -35,7 +35,7 @@ export async function writeReport(report: RunReport, sink: ReportSink): Promise<
     if (sink.outputPath) {
       await appendFile(sink.outputPath, entries.map(([n, v]) => outputEntry(n, v)).join(''))
     } else {
-      for (const [name, value] of entries) sink.setOutput(name, value)
+      for (const [name, value] of entries) core.setOutput(name, value)
     }
   } catch (error) {
     sink.warning(`Could not write the step outputs: ${messageOf(error)}`)

@@ -1,6 +1,7 @@
 import { Clock } from '../clock.js'
 import { Quota } from '../plan/budget.js'
-import { DEFAULT_RETRY, RetryPolicy, callWithRetry } from '../retry.js'
+import { DEFAULT_RETRY, RetryPolicy } from '../retry.js'
+import { callWithRetry } from '../api/retry.js'
 import { EdgeService } from '../services/service.js'
 
 /** Reads what remains of today's quota, retried as any call. */

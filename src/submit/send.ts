@@ -1,7 +1,8 @@
 import { ApiError } from '../api/errors.js'
 import { Clock } from '../clock.js'
 import { messageOf } from '../errors.js'
-import { DEFAULT_RETRY, RetryPolicy, callWithRetry } from '../retry.js'
+import { DEFAULT_RETRY, RetryPolicy } from '../retry.js'
+import { callWithRetry } from '../api/retry.js'
 import { SubmitResult } from '../services/service.js'
 
 /** What became of one refresh or prefetch call. */

@@ -1,5 +1,6 @@
 import { Clock } from '../clock.js'
-import { DEFAULT_RETRY, RetryPolicy, callWithRetry } from '../retry.js'
+import { DEFAULT_RETRY, RetryPolicy } from '../retry.js'
+import { callWithRetry } from '../api/retry.js'
 import { EdgeService, RefreshTask } from '../services/service.js'
 
 export interface WaitResult {

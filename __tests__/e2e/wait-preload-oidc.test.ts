@@ -83,7 +83,7 @@ describe('wait', () => {
     expect(run.code).toBe(1)
     expect(run.outputs.status).toBe('failed')
     expect(errorLines(run)[0]).toMatch(
-      /1 objects failed to refresh:\n- task 100001 https:\/\/www.example.com\/p1.html: Origin Timeout/
+      /1 object failed to refresh:\n- task 100001 https:\/\/www.example.com\/p1.html: Origin Timeout/
     )
     expect(run.outputs['task-ids']).toBe('100001')
   })

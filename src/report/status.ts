@@ -1,3 +1,4 @@
+import { plural } from '../log.js'
 import { RunReport, RunStatus } from './model.js'
 
 const failedTasks = (report: RunReport) =>
@@ -24,7 +25,7 @@ export function failuresOf(report: RunReport): string[] {
   const failed = outcomes.filter((o) => !o.ok)
   if (failed.length > 0) {
     failures.push(
-      `${failed.length} of ${outcomes.length} batches failed; the others were submitted:\n` +
+      `${failed.length} of ${plural(outcomes.length, 'batch', 'batches')} failed; the others were submitted:\n` +
         failed
           .map(
             (o) =>
@@ -36,7 +37,7 @@ export function failuresOf(report: RunReport): string[] {
   const tasks = failedTasks(report)
   if (tasks.length > 0) {
     failures.push(
-      `${tasks.length} objects failed to refresh:\n` +
+      `${plural(tasks.length, 'object')} failed to refresh:\n` +
         tasks
           .map((t) => `- task ${t.taskId} ${t.objectPath}: ${t.description || 'no reason given'}`)
           .join('\n')
@@ -46,7 +47,7 @@ export function failuresOf(report: RunReport): string[] {
   const preloads = (report.preload ?? []).filter((p) => !p.ok)
   if (preloads.length > 0) {
     failures.push(
-      `${preloads.length} prefetch requests failed:\n` +
+      `${plural(preloads.length, 'prefetch request')} failed:\n` +
         preloads.map((p) => `- ${p.urls.length} URLs: ${p.error?.message}`).join('\n')
     )
   }

@@ -3,6 +3,7 @@
 import { afterAll, afterEach, describe, expect, it } from '@jest/globals'
 import { FakeClock } from './fakes/clock.js'
 import { startFakeDcdn } from './fakes/dcdn-server.mjs'
+import { startFakeEdge } from './fakes/edge-server.mjs'
 import { Repos } from './fakes/git-repos.js'
 import { runInProcess } from './fakes/in-process.js'
 
@@ -124,5 +125,37 @@ describe('run() in-process', () => {
     expect(refreshCalls(server)).toHaveLength(0)
     expect(run.log).toMatch(/File URLs: 20 needed, 10 remain/)
     expect(run.outputs.status).toBe('failed')
+  })
+
+  it('waits on ESA for tasks that are not listed yet, counting them as pending', async () => {
+    const clock = new FakeClock()
+    const server = await startFakeEdge({
+      product: 'esa',
+      keys: { [KEY.id]: { secret: KEY.secret } },
+      now: () => clock.now(),
+      listAfterPolls: 3,
+      pollsToComplete: 2
+    })
+    fake = server
+    const run = await runInProcess({
+      clock,
+      inputs: {
+        ...keys(server),
+        service: 'esa',
+        site: 'example.com',
+        urls: 'https://www.example.com/a.html\nhttps://www.example.com/b.html',
+        wait: 'true'
+      }
+    })
+    expect(run.failed).toBe(false)
+    expect(run.outputs.status).toBe('complete')
+    const lookups = (
+      server.state.calls as { action?: string; params?: Record<string, string> }[]
+    ).filter((c) => c.action === 'DescribePurgeTasks')
+    expect(lookups.length).toBe(4)
+    expect(run.log).toMatch(/Poll 2: 0 of 1 tasks finished/)
+    expect(run.summary).toMatch(
+      /<td>Complete<\/td><td>100%<\/td><td>https:\/\/www\.example\.com\/b\.html<\/td>/
+    )
   })
 })

@@ -46,17 +46,16 @@ export function collapseBudgets(
   }
 }
 
-/** Whether the File URLs and directories do not fit their budgets as they are. */
+/**
+ * Whether the File URLs do not fit their budget as they are. Only File URLs are collapsed: given
+ * directories that exceed theirs are refused by the quota check, as any other kind.
+ */
 export function needsCollapse(
   targets: readonly RefreshTarget[],
   budgets: CollapseBudgets
 ): boolean {
   const counts = countByType(targets)
-  return (
-    counts.File > budgets.urls ||
-    counts.Directory > budgets.directories ||
-    counts.File + counts.Directory > budgets.objects
-  )
+  return counts.File > budgets.urls || counts.File + counts.Directory > budgets.objects
 }
 
 function refuse(

@@ -1,15 +1,21 @@
-// A fake GitHub REST API on loopback with the two endpoints the action lists changes with, and
-// their real caps: compare lists at most 300 files, on its first page only, and says nothing when
-// it stops; get-a-commit pages through at most 3,000 files.
+// A fake GitHub REST API on loopback with the endpoints the action uses, and their real caps:
+// compare lists at most 300 files, on its first page only, and says nothing when it stops;
+// get-a-commit pages through at most 3,000 files; the Actions runs API lists successful runs of a
+// workflow on a branch, newest first, paged.
 import { createServer } from 'node:http'
 
 /**
  * history: { [sha]: { parents: string[], files: [{ filename, status, previous_filename? }] } }
- * Options: token (required as the Authorization bearer), lifetimeMs.
+ * Options: token (required as the Authorization bearer), lifetimeMs, runs (workflow runs:
+ * { id, workflow_id, head_sha, head_branch, run_number, created_at, conclusion }), forbidActions
+ * (the token lacks actions: read: 403 on the runs API), faults ([{ match: RegExp on the path,
+ * status, times }], answered before anything else).
  */
 export async function startFakeGitHub(history, options = {}) {
   const token = options.token ?? 'ghs_fakeToken'
   const requests = []
+  const runs = options.runs ?? []
+  const faults = (options.faults ?? []).map((f) => ({ ...f, left: f.times ?? 1 }))
 
   function ancestors(sha) {
     const seen = new Set()
@@ -62,8 +68,36 @@ export async function startFakeGitHub(history, options = {}) {
     ) {
       return send(res, 401, { message: 'Bad credentials' })
     }
+    const fault = faults.find((f) => f.left > 0 && f.match.test(url.pathname))
+    if (fault) {
+      fault.left--
+      return send(res, fault.status, { message: fault.message ?? `Injected ${fault.status}` })
+    }
     const perPage = Math.min(100, Number(url.searchParams.get('per_page') ?? 30))
     const page = Number(url.searchParams.get('page') ?? 1)
+    if (/^\/repos\/[^/]+\/[^/]+\/actions\//.test(url.pathname) && options.forbidActions)
+      return send(res, 403, { message: 'Resource not accessible by integration' })
+    const oneRun = /^\/repos\/([^/]+)\/([^/]+)\/actions\/runs\/(\d+)$/.exec(url.pathname)
+    if (oneRun) {
+      const run = runs.find((r) => r.id === Number(oneRun[3]))
+      return run ? send(res, 200, run) : send(res, 404, { message: 'Not Found' })
+    }
+    const workflowRuns = /^\/repos\/([^/]+)\/([^/]+)\/actions\/workflows\/(\d+)\/runs$/.exec(
+      url.pathname
+    )
+    if (workflowRuns) {
+      const branch = url.searchParams.get('branch')
+      const status = url.searchParams.get('status')
+      const matching = runs
+        .filter((r) => r.workflow_id === Number(workflowRuns[3]))
+        .filter((r) => !branch || r.head_branch === branch)
+        .filter((r) => !status || r.conclusion === status)
+        .sort((a, b) => (a.created_at < b.created_at ? 1 : -1))
+      return send(res, 200, {
+        total_count: matching.length,
+        workflow_runs: matching.slice((page - 1) * perPage, page * perPage)
+      })
+    }
     const compare = /^\/repos\/([^/]+)\/([^/]+)\/compare\/(.+)$/.exec(url.pathname)
     if (compare) {
       const [base, head] = decodeURIComponent(compare[3]).split('...')

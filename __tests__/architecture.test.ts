@@ -81,7 +81,9 @@ describe('import boundaries', () => {
 
   it('writes the outputs and the summary in exactly one module', () => {
     const writers = files.filter((f) =>
-      /setOutput\(|core\.summary|GITHUB_OUTPUT.*append|appendFile\(sink/.test(text.get(f)!)
+      /setOutput\(|core\.summary|\.legacyOutput\(|append\w*\((sink\.)?(outputPath|summaryPath)/.test(
+        text.get(f)!
+      )
     )
     expect(writers).toEqual(['report/write.ts'])
   })

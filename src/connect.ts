@@ -1,23 +1,15 @@
-import { CallGate, RpcClient } from './api/client.js'
-import { signV2, signV3 } from './api/sign.js'
 import type { HttpSend } from './api/transport.js'
-import { ManifestStore, createManifestStore } from './cache/manifest-store.js'
+import type { ManifestStore } from './cache/manifest-store.js'
 import { ChangeEdges, GitHubApi } from './changes/collect.js'
 import { GitRunner, createGitRunner, isGitCheckout, listTree } from './changes/git.js'
 import { retryingRequest } from './changes/github-api.js'
 import { Clock } from './clock.js'
-import { credentialsFor } from './credentials/credentials.js'
 import { Settings } from './inputs.js'
 import { Log } from './log.js'
 import { DEFAULT_RETRY } from './retry.js'
-import { callWithRetry } from './api/retry.js'
 import { RunnerEnv } from './runner.js'
-import { cdnService, dcdnService } from './services/dcdn.js'
-import { esaService } from './services/esa.js'
 import { SERVICE_API, SERVICE_LIMITS } from './services/limits.js'
-import { EdgeService } from './services/service.js'
-import { createCallGate } from './submit/gate.js'
-import { createHash } from 'node:crypto'
+import type { EdgeService } from './services/service.js'
 
 /** Every connection to the outside, built here and handed to the stages; closed at the end. */
 export interface Edges {
@@ -40,6 +32,7 @@ export interface EdgeOptions {
 /** `<service>-<hash of what the manifest describes>`, when the user gave no `manifest-key`. */
 export function manifestKey(settings: Settings): string {
   if (settings.manifestKey) return settings.manifestKey
+  const { createHash } = process.getBuiltinModule('node:crypto')
   const described = [
     settings.service,
     settings.service === 'esa' ? settings.site : settings.endpoint.origin,
@@ -55,7 +48,7 @@ export function connectEdges(options: EdgeOptions): Edges {
   const workspace = runner.workspace
   const git: GitRunner = createGitRunner(workspace || '.', runner.all)
   let github: Promise<GitHubApi | undefined> | undefined
-  let store: ManifestStore | undefined
+  let store: Promise<ManifestStore> | undefined
   let http: { send: HttpSend; close(): Promise<void> } | undefined
   let service: Promise<EdgeService> | undefined
 
@@ -85,7 +78,25 @@ export function connectEdges(options: EdgeOptions): Edges {
     return http.send
   }
 
+  // Everything below loads only when a run calls Alibaba Cloud: a dry run pays nothing for it.
   const connectService = async (): Promise<EdgeService> => {
+    const [
+      { RpcClient },
+      { signV2, signV3 },
+      { callWithRetry },
+      { credentialsFor },
+      { cdnService, dcdnService },
+      { esaService },
+      { createCallGate }
+    ] = await Promise.all([
+      import('./api/client.js'),
+      import('./api/sign.js'),
+      import('./api/retry.js'),
+      import('./credentials/credentials.js'),
+      import('./services/dcdn.js'),
+      import('./services/esa.js'),
+      import('./submit/gate.js')
+    ])
     const send = await httpSend()
     const key = await credentialsFor({
       inputs: settings.credentials,
@@ -99,7 +110,7 @@ export function connectEdges(options: EdgeOptions): Edges {
       log
     })
     const limits = SERVICE_LIMITS[settings.service]
-    const gate: CallGate = createCallGate(limits.callsPerSecond, clock)
+    const gate = createCallGate(limits.callsPerSecond, clock)
     const client = new RpcClient({
       endpoint: settings.endpoint,
       version: SERVICE_API[settings.service].version,
@@ -127,15 +138,17 @@ export function connectEdges(options: EdgeOptions): Edges {
       git,
       github: () => (github ??= loadGitHub()),
       manifests: () =>
-        (store ??= createManifestStore({
-          key: manifestKey(settings),
-          runId: runner.runId,
-          runAttempt: runner.runAttempt,
-          workspace,
-          available: runner.cacheAvailable,
-          warn: (m) => log.warning(m),
-          info: (m) => log.info(m)
-        })),
+        (store ??= import('./cache/manifest-store.js').then(({ createManifestStore }) =>
+          createManifestStore({
+            key: manifestKey(settings),
+            runId: runner.runId,
+            runAttempt: runner.runAttempt,
+            workspace,
+            available: runner.cacheAvailable,
+            warn: (m) => log.warning(m),
+            info: (m) => log.info(m)
+          })
+        )),
       log
     },
     async treeAt(commit) {

@@ -1,6 +1,6 @@
 /**
  * A mistake the user can fix: a bad input, rule or target line, a plan that cannot fit.
- * main.ts reports it with core.setFailed and no stack trace.
+ * main.ts reports it as a failed step with no stack trace.
  */
 export class UserError extends Error {
   constructor(message: string) {

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto'
+import { randomHex } from './random.js'
 
 /** Where the stages write what a person reads in the step's log. main.ts builds the one instance. */
 export interface Log {
@@ -26,7 +26,7 @@ export function inert(text: string): string {
  * token no file name can guess. Lines are written in blocks, not one call each.
  */
 export function printUntrusted(write: (text: string) => void, lines: readonly string[]): void {
-  const token = randomBytes(16).toString('hex')
+  const token = randomHex()
   write(`::stop-commands::${token}`)
   const block: string[] = []
   for (const line of lines) {

@@ -1,10 +1,10 @@
-import * as core from '@actions/core'
-import { readFile } from 'node:fs/promises'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { ApiError } from './api/errors.js'
 import { Changes, collectChanges } from './changes/collect.js'
 import { PushPayload } from './changes/event.js'
 import { Clock, systemClock } from './clock.js'
+import { commands as core, getIdToken } from './commands.js'
 import { Edges, connectEdges } from './connect.js'
 import { CREDENTIAL_VARIABLES } from './credentials/resolve.js'
 import { UserError, messageOf } from './errors.js'
@@ -34,7 +34,7 @@ import { RefreshTarget } from './targets/target.js'
 
 const DEFAULT_REQUEST_TIMEOUT_MS = 20_000
 
-/** The step's log through @actions/core: every line redacted, untrusted text made inert. */
+/** The step's log: every line redacted, untrusted text made inert. */
 function actionLog(): Log {
   const info = (message: string) => {
     const line = redact(inert(message))
@@ -68,7 +68,7 @@ function maskSecretsEarly(env: Readonly<Record<string, string | undefined>>): vo
 async function readPayload(runner: RunnerEnv): Promise<PushPayload> {
   if (!runner.eventPath) return {}
   try {
-    return JSON.parse(await readFile(runner.eventPath, 'utf8')) as PushPayload
+    return JSON.parse(readFileSync(runner.eventPath, 'utf8')) as PushPayload
   } catch (error) {
     throw new UserError(
       `Could not read the event payload at GITHUB_EVENT_PATH: ${messageOf(error)}`
@@ -79,7 +79,7 @@ async function readPayload(runner: RunnerEnv): Promise<PushPayload> {
 /** A `paths-file` or `urls-file` from the workspace; a missing file names the input. */
 async function readListFile(runner: RunnerEnv, input: string, path: string): Promise<string> {
   try {
-    return await readFile(join(runner.workspace, path), 'utf8')
+    return readFileSync(join(runner.workspace, path), 'utf8')
   } catch (error) {
     throw new UserError(
       `Input '${input}': could not read '${path}' in the workspace: ${messageOf(error)}`
@@ -135,7 +135,7 @@ export async function run(
       runner,
       clock,
       log,
-      getIdToken: (audience) => core.getIDToken(audience)
+      getIdToken
     })
 
     changes = await collectChanges(
@@ -260,9 +260,8 @@ export async function run(
   } finally {
     try {
       if (report && changes?.manifest && edges && !report.dryRun && fullySucceeded(report)) {
-        report.manifestSaved = await edges.changes
-          .manifests()
-          .save(changes.manifest.current, changes.manifest.origin)
+        const store = await edges.changes.manifests()
+        report.manifestSaved = await store.save(changes.manifest.current, changes.manifest.origin)
       } else if (report && changes?.manifest && !report.dryRun) {
         report.manifestSaved = false
       }

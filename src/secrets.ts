@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import { commands } from './commands.js'
 import { percentEncode } from './api/encode.js'
 
 const known = new Set<string>()
@@ -14,7 +14,7 @@ export function addSecret(value: string | undefined): void {
   for (const form of new Set([value, once, percentEncode(once), encodeURIComponent(value)])) {
     if (known.has(form)) continue
     known.add(form)
-    core.setSecret(form)
+    commands.setSecret(form)
   }
 }
 

@@ -1,4 +1,4 @@
-import { ManifestStore } from '../cache/manifest-store.js'
+import type { ManifestStore } from '../cache/manifest-store.js'
 import { UserError, messageOf } from '../errors.js'
 import { RuleSet } from '../rules/parse.js'
 import { Log } from '../log.js'
@@ -6,7 +6,7 @@ import { ChangeRequest, ChangedFilesMode, PushPayload, decideChanges } from './e
 import { GitRunner } from './git.js'
 import { ChangesTooLargeError, GitHubRequest, Repo } from './github-api.js'
 import { ChangeListing, listChangedPaths } from './list.js'
-import { Manifest, ManifestOrigin, diffManifests, hashTree } from './manifest.js'
+import type { Manifest, ManifestOrigin } from './manifest.js'
 import { requireRules, whenNoBase, whenNoManifest, whenTooLarge } from './policy.js'
 import { RunInfo, getRun, lastSuccessfulRun } from './runs.js'
 
@@ -22,7 +22,7 @@ export interface ChangeEdges {
   workspace: string
   git: GitRunner
   github(): Promise<GitHubApi | undefined>
-  manifests(): ManifestStore
+  manifests(): Promise<ManifestStore>
   log: Log
 }
 
@@ -151,6 +151,8 @@ async function manifestChanges(
   facts: RunFacts,
   edges: ChangeEdges
 ): Promise<Changes> {
+  // Loaded only with output-dir: hashing needs node:crypto and the file system's async API.
+  const { diffManifests, hashTree } = await import('./manifest.js')
   const current = await hashTree(edges.workspace, settings.outputDir)
   const origin: ManifestOrigin = {
     runId: facts.runId,
@@ -158,7 +160,7 @@ async function manifestChanges(
     createdAt: new Date().toISOString()
   }
   const notes: string[] = []
-  const previous = await edges.manifests().restore()
+  const previous = await (await edges.manifests()).restore()
   if (!previous) {
     const decision = whenNoManifest(current.size, settings.fallback.length > 0)
     if (decision.fallback) notes.push(decision.note)

@@ -1,4 +1,3 @@
-import { execFile } from 'node:child_process'
 import { existsSync } from 'node:fs'
 
 /** Runs git without a shell; every argument is passed as it is, so no file name reaches a shell. */
@@ -8,8 +7,10 @@ export function createGitRunner(
   workspace: string,
   env: Readonly<Record<string, string | undefined>>
 ): GitRunner {
-  return (args) =>
-    new Promise((resolve, reject) => {
+  return async (args) => {
+    // Loaded on first use: a run that needs no git pays nothing for child processes.
+    const { execFile } = await import('node:child_process')
+    return new Promise((resolve, reject) => {
       execFile(
         'git',
         ['-c', 'core.quotepath=off', '-c', `safe.directory=${workspace}`, ...args],
@@ -28,6 +29,7 @@ export function createGitRunner(
         }
       )
     })
+  }
 }
 
 /** A usable checkout: a git work tree at the workspace. */

@@ -1,7 +1,7 @@
-import * as core from '@actions/core'
-import { randomUUID } from 'node:crypto'
-import { appendFile } from 'node:fs/promises'
+import { appendFileSync } from 'node:fs'
+import { commands } from '../commands.js'
 import { messageOf } from '../errors.js'
+import { randomHex } from '../random.js'
 import { RunReport } from './model.js'
 import { buildOutputs } from './outputs.js'
 import { buildSummary } from './summary.js'
@@ -19,7 +19,7 @@ export interface ReportSink {
 
 /** One output in the runner's file-command format, with a delimiter no value can hold. */
 function outputEntry(name: string, value: string): string {
-  const delimiter = `ghadelimiter_${randomUUID()}`
+  const delimiter = `ghadelimiter_${randomHex()}`
   return `${name}<<${delimiter}\n${value}\n${delimiter}\n`
 }
 
@@ -33,16 +33,16 @@ export async function writeReport(report: RunReport, sink: ReportSink): Promise<
   try {
     const entries = Object.entries(outputs).map(([name, value]) => [name, sink.redact(value)])
     if (sink.outputPath) {
-      await appendFile(sink.outputPath, entries.map(([n, v]) => outputEntry(n, v)).join(''))
+      appendFileSync(sink.outputPath, entries.map(([n, v]) => outputEntry(n, v)).join(''))
     } else {
-      for (const [name, value] of entries) core.setOutput(name, value)
+      for (const [name, value] of entries) commands.legacyOutput(name, value)
     }
   } catch (error) {
     sink.warning(`Could not write the step outputs: ${messageOf(error)}`)
   }
   if (!sink.summaryPath) return
   try {
-    await appendFile(sink.summaryPath, sink.redact(buildSummary(report)))
+    appendFileSync(sink.summaryPath, sink.redact(buildSummary(report)))
   } catch (error) {
     sink.warning(`Could not write the job summary: ${messageOf(error)}`)
   }

@@ -1,0 +1,214 @@
+export const id = 205;
+export const ids = [205,236];
+export const modules = {
+
+/***/ 8205:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   createManifestStore: () => (/* binding */ createManifestStore)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
+/* harmony import */ var _changes_manifest_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6236);
+
+
+
+
+/** Restore and save must name the same path, or the cache version differs and nothing matches. */
+const FOLDER = '.edge-refresh-manifest';
+/** The Actions cache behind the ManifestStore; `@actions/cache` is loaded only when it is used. */
+function createManifestStore(options) {
+    const file = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(options.workspace, FOLDER, 'manifest.json');
+    const paths = [file];
+    const ownKey = new RegExp(`^${options.key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}-\\d+-\\d+$`);
+    let library;
+    const load = () => (library ??= Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(838), __webpack_require__.e(93)]).then(__webpack_require__.bind(__webpack_require__, 2093)));
+    const cleanUp = () => (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(options.workspace, FOLDER), { recursive: true, force: true });
+    return {
+        async restore() {
+            if (!options.available) {
+                options.warn('The GitHub Actions cache is not available to this job, so there is no previous manifest to compare with.');
+                return undefined;
+            }
+            try {
+                const cache = await load();
+                const primary = `${options.key}-${options.runId}-${options.runAttempt}`;
+                const matched = await cache.restoreCache(paths, primary, [`${options.key}-`]);
+                if (!matched)
+                    return undefined;
+                if (!ownKey.test(matched)) {
+                    options.info(`The cache entry '${matched}' belongs to another manifest key; it is not used as a baseline.`);
+                    return undefined;
+                }
+                const { manifest, origin } = (0,_changes_manifest_js__WEBPACK_IMPORTED_MODULE_3__/* .parseManifest */ .N)(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(file, 'utf8'));
+                return { manifest, origin, key: matched };
+            }
+            catch (error) {
+                options.warn(`Could not restore the previous manifest from the GitHub Actions cache: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .messageOf */ .b)(error)}`);
+                return undefined;
+            }
+            finally {
+                await cleanUp();
+            }
+        },
+        async save(manifest, origin) {
+            if (!options.available) {
+                options.warn('The GitHub Actions cache is not available to this job, so this manifest was not saved; the next run will refresh without a baseline.');
+                return false;
+            }
+            const key = `${options.key}-${options.runId}-${options.runAttempt}`;
+            try {
+                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(file), { recursive: true });
+                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(file, (0,_changes_manifest_js__WEBPACK_IMPORTED_MODULE_3__/* .serializeManifest */ .M)(manifest, origin));
+                const cache = await load();
+                const id = await cache.saveCache(paths, key);
+                // The library reports most failures only as information and answers -1: say it plainly.
+                if (id === -1) {
+                    options.warn(`The GitHub Actions cache did not store the manifest (${key}); the next run compares with an older one, or with none.`);
+                    return false;
+                }
+                options.info(`Saved the manifest of ${manifest.size} files to the cache as ${key}.`);
+                return true;
+            }
+            catch (error) {
+                options.warn(`Could not save the manifest to the GitHub Actions cache: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .messageOf */ .b)(error)}`);
+                return false;
+            }
+            finally {
+                await cleanUp();
+            }
+        }
+    };
+}
+
+
+/***/ }),
+
+/***/ 6236:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   M: () => (/* binding */ serializeManifest),
+/* harmony export */   N: () => (/* binding */ parseManifest),
+/* harmony export */   diffManifests: () => (/* binding */ diffManifests),
+/* harmony export */   hashTree: () => (/* binding */ hashTree)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3916);
+
+
+
+
+
+/** Files hashed at once: enough to keep the disk busy, few enough to bound open files and memory. */
+const HASH_CONCURRENCY = 16;
+function hashFile(path) {
+    return new Promise((resolve, reject) => {
+        const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
+        const stream = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createReadStream)(path, { highWaterMark: 256 * 1024 });
+        stream.on('data', (chunk) => hash.update(chunk));
+        stream.on('error', reject);
+        stream.on('end', () => resolve(hash.digest('hex')));
+    });
+}
+/** The regular files below `root`, relative to it with `/`; symlinks are skipped, never followed. */
+async function listFiles(root) {
+    const files = [];
+    const folders = [''];
+    while (folders.length > 0) {
+        const folder = folders.pop();
+        for await (const entry of await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.opendir)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(root, folder))) {
+            const relative = folder === '' ? entry.name : `${folder}/${entry.name}`;
+            if (entry.isSymbolicLink())
+                continue;
+            if (entry.isDirectory())
+                folders.push(relative);
+            else if (entry.isFile())
+                files.push(relative);
+        }
+    }
+    return files.sort();
+}
+/**
+ * Hashes every regular file under `workspace/outputDir` (SPEC 4.1.3): streamed, a bounded number
+ * at once. The paths are repository-relative (`public/blog/index.html`), like git's.
+ */
+async function hashTree(workspace, outputDir) {
+    const root = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(workspace, outputDir);
+    let stat;
+    try {
+        stat = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.lstat)(root);
+    }
+    catch {
+        stat = undefined;
+    }
+    if (!stat?.isDirectory()) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .y(`Input 'output-dir': '${outputDir}' is not a folder in the workspace (${root}). Build the site before this step, and give the folder that is deployed.`);
+    }
+    const files = await listFiles(root);
+    const hashes = new Array(files.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < files.length) {
+            const index = next++;
+            try {
+                hashes[index] = await hashFile((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(root, files[index]));
+            }
+            catch (error) {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .y(`Could not read ${outputDir}/${files[index]}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .messageOf */ .b)(error)}`);
+            }
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(HASH_CONCURRENCY, files.length) }, worker));
+    const manifest = new Map();
+    files.forEach((file, i) => manifest.set(`${outputDir}/${file}`, hashes[i]));
+    return manifest;
+}
+/** Added, modified and removed paths between two manifests, each sorted. */
+function diffManifests(previous, current) {
+    const added = [];
+    const modified = [];
+    const removed = [];
+    for (const [path, hash] of current) {
+        const before = previous.get(path);
+        if (before === undefined)
+            added.push(path);
+        else if (before !== hash)
+            modified.push(path);
+    }
+    for (const path of previous.keys())
+        if (!current.has(path))
+            removed.push(path);
+    return { added, modified, removed };
+}
+/** The stored form: one JSON document with the run it came from. */
+function serializeManifest(manifest, origin) {
+    return JSON.stringify({ version: 1, origin, files: Object.fromEntries(manifest) });
+}
+function parseManifest(text) {
+    const data = JSON.parse(text);
+    if (data.version !== 1 || !data.files || typeof data.files !== 'object')
+        throw new Error('not a manifest of this action');
+    const manifest = new Map();
+    for (const [path, hash] of Object.entries(data.files))
+        if (typeof hash === 'string')
+            manifest.set(path, hash);
+    return { manifest, origin: data.origin ?? { runId: '' } };
+}
+
+
+/***/ })
+
+};

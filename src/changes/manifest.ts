@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
-import { createReadStream } from 'node:fs'
-import { lstat, opendir } from 'node:fs/promises'
+import { closeSync, lstatSync, openSync, readSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
+import { setImmediate as yieldToEvents } from 'node:timers/promises'
 import { UserError, messageOf } from '../errors.js'
 
 /** Every deployed file by its repository-relative path, with the SHA-256 of its bytes. */
@@ -20,26 +20,36 @@ export interface ManifestDiff {
   removed: string[]
 }
 
-/** Files hashed at once: enough to keep the disk busy, few enough to bound open files and memory. */
-const HASH_CONCURRENCY = 16
+/** Bytes read at a time: every file streams through one buffer of this size. */
+const CHUNK_BYTES = 64 * 1024
+/** Files hashed between two turns of the event loop. */
+const FILES_PER_TURN = 500
 
-function hashFile(path: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const hash = createHash('sha256')
-    const stream = createReadStream(path, { highWaterMark: 256 * 1024 })
-    stream.on('data', (chunk) => hash.update(chunk))
-    stream.on('error', reject)
-    stream.on('end', () => resolve(hash.digest('hex')))
-  })
+/**
+ * The SHA-256 of a file, streamed through one reused buffer, so memory stays bounded whatever
+ * the file's size. One file at a time, read synchronously: for the many small files of a site
+ * this measured several times faster than asynchronous reads through the thread pool.
+ */
+function hashFile(path: string, buffer: Buffer): string {
+  const hash = createHash('sha256')
+  const fd = openSync(path, 'r')
+  try {
+    let read: number
+    while ((read = readSync(fd, buffer, 0, buffer.length, null)) > 0)
+      hash.update(buffer.subarray(0, read))
+  } finally {
+    closeSync(fd)
+  }
+  return hash.digest('hex')
 }
 
 /** The regular files below `root`, relative to it with `/`; symlinks are skipped, never followed. */
-async function listFiles(root: string): Promise<string[]> {
+function listFiles(root: string): string[] {
   const files: string[] = []
   const folders = ['']
   while (folders.length > 0) {
     const folder = folders.pop()!
-    for await (const entry of await opendir(join(root, folder))) {
+    for (const entry of readdirSync(join(root, folder), { withFileTypes: true })) {
       const relative = folder === '' ? entry.name : `${folder}/${entry.name}`
       if (entry.isSymbolicLink()) continue
       if (entry.isDirectory()) folders.push(relative)
@@ -50,38 +60,33 @@ async function listFiles(root: string): Promise<string[]> {
 }
 
 /**
- * Hashes every regular file under `workspace/outputDir` (SPEC 4.1.3): streamed, a bounded number
- * at once. The paths are repository-relative (`public/blog/index.html`), like git's.
+ * Hashes every regular file under `workspace/outputDir` (SPEC 4.1.3), streamed. The paths are
+ * repository-relative (`public/blog/index.html`), like git's.
  */
 export async function hashTree(workspace: string, outputDir: string): Promise<Manifest> {
   const root = join(workspace, outputDir)
-  let stat
+  let isFolder = false
   try {
-    stat = await lstat(root)
+    isFolder = lstatSync(root).isDirectory()
   } catch {
-    stat = undefined
+    isFolder = false
   }
-  if (!stat?.isDirectory()) {
+  if (!isFolder) {
     throw new UserError(
       `Input 'output-dir': '${outputDir}' is not a folder in the workspace (${root}). Build the site before this step, and give the folder that is deployed.`
     )
   }
-  const files = await listFiles(root)
-  const hashes: string[] = new Array(files.length)
-  let next = 0
-  const worker = async () => {
-    while (next < files.length) {
-      const index = next++
-      try {
-        hashes[index] = await hashFile(join(root, files[index]))
-      } catch (error) {
-        throw new UserError(`Could not read ${outputDir}/${files[index]}: ${messageOf(error)}`)
-      }
+  const files = listFiles(root)
+  const buffer = Buffer.allocUnsafe(CHUNK_BYTES)
+  const manifest: Manifest = new Map()
+  for (let i = 0; i < files.length; i++) {
+    if (i > 0 && i % FILES_PER_TURN === 0) await yieldToEvents()
+    try {
+      manifest.set(`${outputDir}/${files[i]}`, hashFile(join(root, files[i]), buffer))
+    } catch (error) {
+      throw new UserError(`Could not read ${outputDir}/${files[i]}: ${messageOf(error)}`)
     }
   }
-  await Promise.all(Array.from({ length: Math.min(HASH_CONCURRENCY, files.length) }, worker))
-  const manifest: Manifest = new Map()
-  files.forEach((file, i) => manifest.set(`${outputDir}/${file}`, hashes[i]))
   return manifest
 }
 

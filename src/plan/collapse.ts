@@ -101,13 +101,21 @@ class Tree {
     return node
   }
 
-  /** The deepest existing directory of a URL, if any. */
-  deepest(dirs: readonly string[]): Node | undefined {
-    for (let i = dirs.length - 1; i >= 0; i--) {
-      const node = this.nodes.get(dirs[i])
+  /** The deepest directory of a URL that is in the tree, if any; no array is made for it. */
+  deepest(url: string): Node | undefined {
+    const authority = /^https?:\/\/[^/?#]+/i.exec(url)
+    if (!authority) return undefined
+    const end = url.search(/[?#]/)
+    const path = end < 0 ? url : url.slice(0, end)
+    for (
+      let i = path.lastIndexOf('/');
+      i >= authority[0].length;
+      i = path.lastIndexOf('/', i - 1)
+    ) {
+      const node = this.nodes.get(path.slice(0, i + 1))
       if (node) return node
     }
-    return undefined
+    return this.nodes.get(`${authority[0]}/`)
   }
 }
 
@@ -175,12 +183,17 @@ function better(a: Candidate, b: Candidate): boolean {
   return a.node.url < b.node.url
 }
 
-function bestCandidate(tree: Tree, tally: Tally, budgets: CollapseBudgets): Candidate | undefined {
+function bestCandidate(
+  nodes: readonly Node[],
+  tally: Tally,
+  budgets: CollapseBudgets,
+  minUseful: number
+): Candidate | undefined {
   const needed = need(tally, budgets)
   const overDirs = tally.dirs > budgets.directories
   let best: Candidate | undefined
-  for (const node of tree.nodes.values()) {
-    if (node.blocked || node.chosen || node.changed === 0) continue
+  for (const node of nodes) {
+    if (node.blocked || node.chosen) continue
     const gain = node.changed - node.coveredBelow
     const dirs = 1 - node.chosenBelow
     if (gain <= 0 && dirs >= 0) continue
@@ -188,6 +201,7 @@ function bestCandidate(tree: Tree, tally: Tally, budgets: CollapseBudgets): Cand
     // While only the directory budget is short, a candidate must free directories.
     if (needed === 0 && overDirs && dirs >= 0) continue
     const useful = needed > 0 ? Math.max(1, Math.min(gain, needed)) : Math.max(1, -dirs)
+    if (useful < minUseful) continue
     const candidate = {
       node,
       gain,
@@ -198,6 +212,23 @@ function bestCandidate(tree: Tree, tally: Tally, budgets: CollapseBudgets): Cand
     if (!best || better(candidate, best)) best = candidate
   }
   return best
+}
+
+/**
+ * The best next directory. Directories that cover too few URLs to finish within the directories
+ * left are passed over while others can: filling the budget with tiny ones only to merge them
+ * later costs time and gives a worse choice.
+ */
+function nextCandidate(
+  nodes: readonly Node[],
+  tally: Tally,
+  budgets: CollapseBudgets
+): Candidate | undefined {
+  const needed = need(tally, budgets)
+  const slots = Math.max(1, budgets.directories - tally.dirs)
+  const pulling =
+    needed > 0 ? bestCandidate(nodes, tally, budgets, Math.ceil(needed / slots)) : undefined
+  return pulling ?? bestCandidate(nodes, tally, budgets, 0)
 }
 
 /** A chosen directory moves down while one child holds every changed URL below it. */
@@ -288,7 +319,7 @@ export function collapseFiles(input: CollapseInput): CollapseResult | undefined 
     const changed = new Set(input.files)
     for (const url of input.known) {
       if (changed.has(url)) continue
-      for (let n = tree.deepest(directoriesOf(url)); n; n = n.parent) n.collateral++
+      for (let n = tree.deepest(url); n; n = n.parent) n.collateral++
     }
   }
   // Given directories start out chosen; the outermost of nested ones stands for the others.
@@ -304,8 +335,9 @@ export function collapseFiles(input: CollapseInput): CollapseResult | undefined 
     files: input.files.length - covered(),
     dirs: chosenCount() + opaqueGiven.length
   }
+  const candidates = [...tree.nodes.values()].filter((n) => n.changed > 0)
   for (let steps = 0; !fits(tally, budgets) && steps < 100_000; steps++) {
-    const best = bestCandidate(tree, tally, budgets)
+    const best = nextCandidate(candidates, tally, budgets)
     if (!best) return undefined
     choose(best.node)
     tally.files -= best.gain

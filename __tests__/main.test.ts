@@ -111,6 +111,8 @@ describe('run() in-process', () => {
     expect(run.summary).toContain('Forbidden.RAM')
     expect(run.summary).toMatch(/<td>accepted<\/td>/)
     expect(run.log).toMatch(/::error::Forbidden\.RAM: User not authorized/)
+    // The wait's group is closed although the wait threw.
+    expect(run.log).toMatch(/::group::Waiting up to 600 s for 1 task[\s\S]*::endgroup::/)
   })
 
   it('refuses a plan that cannot fit without sending any refresh', async () => {

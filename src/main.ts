@@ -261,7 +261,10 @@ export async function run(
     try {
       if (report && changes?.manifest && edges && !report.dryRun && fullySucceeded(report)) {
         const store = await edges.changes.manifests()
-        report.manifestSaved = await store.save(changes.manifest.current, changes.manifest.origin)
+        const { current, origin } = changes.manifest
+        report.manifestSaved = await log.group('Saving the manifest to the Actions cache', () =>
+          store.save(current, origin)
+        )
       } else if (report && changes?.manifest && !report.dryRun) {
         report.manifestSaved = false
       }

@@ -354,7 +354,9 @@ export async function startFakeEdge(options = {}) {
         'InvalidObjectPath.Malformed',
         'A single request may name at most 10 domains.'
       )
-    for (const [host, count] of hosts) {
+    // Only File and IgnoreParams URLs count against a domain's minute; directories and regexes do not.
+    const rated = type === 'File' || type === 'IgnoreParams'
+    for (const [host, count] of rated ? hosts : []) {
       const recent = within(state.hostLog, 60_000)
         .filter((e) => e.host === host)
         .reduce((n, e) => n + e.count, 0)
@@ -370,7 +372,7 @@ export async function startFakeEdge(options = {}) {
       throw new ApiError(400, 'QuotaExceeded.Refresh', 'Your refresh quota for today is used up.')
     }
     const at = now()
-    for (const [host, count] of hosts) state.hostLog.push({ at, host, count })
+    if (rated) for (const [host, count] of hosts) state.hostLog.push({ at, host, count })
     used[type] += urls.length
     const ids = []
     for (let i = 0; i < urls.length; i += objectsPerTask) {

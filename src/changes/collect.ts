@@ -160,7 +160,10 @@ async function manifestChanges(
     createdAt: new Date().toISOString()
   }
   const notes: string[] = []
-  const previous = await (await edges.manifests()).restore()
+  const store = await edges.manifests()
+  const previous = await edges.log.group('The previous manifest, from the Actions cache', () =>
+    store.restore()
+  )
   if (!previous) {
     const decision = whenNoManifest(current.size, settings.fallback.length > 0)
     if (decision.fallback) notes.push(decision.note)
@@ -183,7 +186,7 @@ async function manifestChanges(
     }
   }
   const diff = diffManifests(previous.manifest, current)
-  const paths = [...diff.added, ...diff.modified, ...diff.removed]
+  const paths = [...diff.added, ...diff.modified, ...diff.removed].sort()
   return {
     paths,
     fallback: false,

@@ -1,5 +1,5 @@
 export const id = 205;
-export const ids = [205,236];
+export const ids = [205];
 export const modules = {
 
 /***/ 8205:
@@ -7,18 +7,32 @@ export const modules = {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   createManifestStore: () => (/* binding */ createManifestStore)
+/* harmony export */   createManifestStore: () => (/* binding */ createManifestStore),
+/* harmony export */   parseManifest: () => (/* binding */ parseManifest),
+/* harmony export */   serializeManifest: () => (/* binding */ serializeManifest)
 /* harmony export */ });
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
-/* harmony import */ var _changes_manifest_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6236);
 
 
 
-
+/** The stored form: one JSON document with the run it came from. */
+function serializeManifest(manifest, origin) {
+    return JSON.stringify({ version: 1, origin, files: Object.fromEntries(manifest) });
+}
+function parseManifest(text) {
+    const data = JSON.parse(text);
+    if (data.version !== 1 || !data.files || typeof data.files !== 'object')
+        throw new Error('not a manifest of this action');
+    const manifest = new Map();
+    for (const [path, hash] of Object.entries(data.files))
+        if (typeof hash === 'string')
+            manifest.set(path, hash);
+    return { manifest, origin: data.origin ?? { runId: '' } };
+}
 /** Restore and save must name the same path, or the cache version differs and nothing matches. */
 const FOLDER = '.edge-refresh-manifest';
 /** The Actions cache behind the ManifestStore; `@actions/cache` is loaded only when it is used. */
@@ -45,7 +59,7 @@ function createManifestStore(options) {
                     options.info(`The cache entry '${matched}' belongs to another manifest key; it is not used as a baseline.`);
                     return undefined;
                 }
-                const { manifest, origin } = (0,_changes_manifest_js__WEBPACK_IMPORTED_MODULE_3__/* .parseManifest */ .N)(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(file, 'utf8'));
+                const { manifest, origin } = parseManifest(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(file, 'utf8'));
                 return { manifest, origin, key: matched };
             }
             catch (error) {
@@ -64,7 +78,7 @@ function createManifestStore(options) {
             const key = `${options.key}-${options.runId}-${options.runAttempt}`;
             try {
                 await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(file), { recursive: true });
-                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(file, (0,_changes_manifest_js__WEBPACK_IMPORTED_MODULE_3__/* .serializeManifest */ .M)(manifest, origin));
+                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(file, serializeManifest(manifest, origin));
                 const cache = await load();
                 const id = await cache.saveCache(paths, key);
                 // The library reports most failures only as information and answers -1: say it plainly.
@@ -84,135 +98,6 @@ function createManifestStore(options) {
             }
         }
     };
-}
-
-
-/***/ }),
-
-/***/ 6236:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   M: () => (/* binding */ serializeManifest),
-/* harmony export */   N: () => (/* binding */ parseManifest),
-/* harmony export */   diffManifests: () => (/* binding */ diffManifests),
-/* harmony export */   hashTree: () => (/* binding */ hashTree)
-/* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8500);
-/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3916);
-
-
-
-
-
-/** Bytes read at a time: every file streams through one buffer of this size. */
-const CHUNK_BYTES = 64 * 1024;
-/** Files hashed between two turns of the event loop. */
-const FILES_PER_TURN = 500;
-/**
- * The SHA-256 of a file, streamed through one reused buffer, so memory stays bounded whatever
- * the file's size. One file at a time, read synchronously: for the many small files of a site
- * this measured several times faster than asynchronous reads through the thread pool.
- */
-function hashFile(path, buffer) {
-    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
-    const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)(path, 'r');
-    try {
-        let read;
-        while ((read = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readSync)(fd, buffer, 0, buffer.length, null)) > 0)
-            hash.update(buffer.subarray(0, read));
-    }
-    finally {
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(fd);
-    }
-    return hash.digest('hex');
-}
-/** The regular files below `root`, relative to it with `/`; symlinks are skipped, never followed. */
-function listFiles(root) {
-    const files = [];
-    const folders = [''];
-    while (folders.length > 0) {
-        const folder = folders.pop();
-        for (const entry of (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(root, folder), { withFileTypes: true })) {
-            const relative = folder === '' ? entry.name : `${folder}/${entry.name}`;
-            if (entry.isSymbolicLink())
-                continue;
-            if (entry.isDirectory())
-                folders.push(relative);
-            else if (entry.isFile())
-                files.push(relative);
-        }
-    }
-    return files.sort();
-}
-/**
- * Hashes every regular file under `workspace/outputDir` (SPEC 4.1.3), streamed. The paths are
- * repository-relative (`public/blog/index.html`), like git's.
- */
-async function hashTree(workspace, outputDir) {
-    const root = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(workspace, outputDir);
-    let isFolder = false;
-    try {
-        isFolder = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.lstatSync)(root).isDirectory();
-    }
-    catch {
-        isFolder = false;
-    }
-    if (!isFolder) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .y(`Input 'output-dir': '${outputDir}' is not a folder in the workspace (${root}). Build the site before this step, and give the folder that is deployed.`);
-    }
-    const files = listFiles(root);
-    const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
-    const manifest = new Map();
-    for (let i = 0; i < files.length; i++) {
-        if (i > 0 && i % FILES_PER_TURN === 0)
-            await (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_3__.setImmediate)();
-        try {
-            manifest.set(`${outputDir}/${files[i]}`, hashFile((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(root, files[i]), buffer));
-        }
-        catch (error) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .y(`Could not read ${outputDir}/${files[i]}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .messageOf */ .b)(error)}`);
-        }
-    }
-    return manifest;
-}
-/** Added, modified and removed paths between two manifests, each sorted. */
-function diffManifests(previous, current) {
-    const added = [];
-    const modified = [];
-    const removed = [];
-    for (const [path, hash] of current) {
-        const before = previous.get(path);
-        if (before === undefined)
-            added.push(path);
-        else if (before !== hash)
-            modified.push(path);
-    }
-    for (const path of previous.keys())
-        if (!current.has(path))
-            removed.push(path);
-    return { added, modified, removed };
-}
-/** The stored form: one JSON document with the run it came from. */
-function serializeManifest(manifest, origin) {
-    return JSON.stringify({ version: 1, origin, files: Object.fromEntries(manifest) });
-}
-function parseManifest(text) {
-    const data = JSON.parse(text);
-    if (data.version !== 1 || !data.files || typeof data.files !== 'object')
-        throw new Error('not a manifest of this action');
-    const manifest = new Map();
-    for (const [path, hash] of Object.entries(data.files))
-        if (typeof hash === 'string')
-            manifest.set(path, hash);
-    return { manifest, origin: data.origin ?? { runId: '' } };
 }
 
 

@@ -6,8 +6,6 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   M: () => (/* binding */ serializeManifest),
-/* harmony export */   N: () => (/* binding */ parseManifest),
 /* harmony export */   diffManifests: () => (/* binding */ diffManifests),
 /* harmony export */   hashTree: () => (/* binding */ hashTree)
 /* harmony export */ });
@@ -112,20 +110,6 @@ function diffManifests(previous, current) {
         if (!current.has(path))
             removed.push(path);
     return { added, modified, removed };
-}
-/** The stored form: one JSON document with the run it came from. */
-function serializeManifest(manifest, origin) {
-    return JSON.stringify({ version: 1, origin, files: Object.fromEntries(manifest) });
-}
-function parseManifest(text) {
-    const data = JSON.parse(text);
-    if (data.version !== 1 || !data.files || typeof data.files !== 'object')
-        throw new Error('not a manifest of this action');
-    const manifest = new Map();
-    for (const [path, hash] of Object.entries(data.files))
-        if (typeof hash === 'string')
-            manifest.set(path, hash);
-    return { manifest, origin: data.origin ?? { runId: '' } };
 }
 
 

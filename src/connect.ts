@@ -1,4 +1,3 @@
-import type { HttpSend } from './api/transport.js'
 import type { ManifestStore } from './cache/manifest-store.js'
 import { ChangeEdges, GitHubApi } from './changes/collect.js'
 import { GitRunner, createGitRunner, isGitCheckout, listTree } from './changes/git.js'
@@ -6,9 +5,7 @@ import { retryingRequest } from './changes/github-api.js'
 import { Clock } from './clock.js'
 import { Settings } from './inputs.js'
 import { Log } from './log.js'
-import { DEFAULT_RETRY } from './retry.js'
 import { RunnerEnv } from './runner.js'
-import { SERVICE_API, SERVICE_LIMITS } from './services/limits.js'
 import type { EdgeService } from './services/service.js'
 
 /** Every connection to the outside, built here and handed to the stages; closed at the end. */
@@ -49,7 +46,7 @@ export function connectEdges(options: EdgeOptions): Edges {
   const git: GitRunner = createGitRunner(workspace || '.', runner.all)
   let github: Promise<GitHubApi | undefined> | undefined
   let store: Promise<ManifestStore> | undefined
-  let http: { send: HttpSend; close(): Promise<void> } | undefined
+  let closeService: (() => Promise<void>) | undefined
   let service: Promise<EdgeService> | undefined
 
   const loadGitHub = async (): Promise<GitHubApi | undefined> => {
@@ -67,69 +64,11 @@ export function connectEdges(options: EdgeOptions): Edges {
     }
   }
 
-  const httpSend = async () => {
-    if (!http) {
-      const { createHttpSend } = await import('./api/transport.js')
-      http = createHttpSend(
-        { connectTimeoutMs: 10_000, requestTimeoutMs: runner.requestTimeoutMs },
-        runner.proxy
-      )
-    }
-    return http.send
-  }
-
-  // Everything below loads only when a run calls Alibaba Cloud: a dry run pays nothing for it.
   const connectService = async (): Promise<EdgeService> => {
-    const [
-      { RpcClient },
-      { signV2, signV3 },
-      { callWithRetry },
-      { credentialsFor },
-      { cdnService, dcdnService },
-      { esaService },
-      { createCallGate }
-    ] = await Promise.all([
-      import('./api/client.js'),
-      import('./api/sign.js'),
-      import('./api/retry.js'),
-      import('./credentials/credentials.js'),
-      import('./services/dcdn.js'),
-      import('./services/esa.js'),
-      import('./submit/gate.js')
-    ])
-    const send = await httpSend()
-    const key = await credentialsFor({
-      inputs: settings.credentials,
-      env: runner.credentials,
-      stsEndpoint: settings.stsEndpoint,
-      runId: runner.runId,
-      idTokenAvailable: runner.idTokenAvailable,
-      getIdToken: options.getIdToken,
-      send,
-      clock,
-      log
-    })
-    const limits = SERVICE_LIMITS[settings.service]
-    const gate = createCallGate(limits.callsPerSecond, clock)
-    const client = new RpcClient({
-      endpoint: settings.endpoint,
-      version: SERVICE_API[settings.service].version,
-      signer: settings.signatureVersion === 'v2' ? signV2 : signV3,
-      key,
-      send,
-      clock,
-      gate
-    })
-    if (settings.service === 'cdn') return cdnService(client)
-    if (settings.service === 'esa') {
-      return callWithRetry(
-        () => esaService(client, settings.site, clock),
-        clock,
-        DEFAULT_RETRY,
-        (m) => log.info(`ListSites: ${m}`)
-      )
-    }
-    return dcdnService(client)
+    const { openService } = await import('./alibaba.js')
+    const opened = await openService(options)
+    closeService = opened.close
+    return opened.service
   }
 
   return {
@@ -161,7 +100,7 @@ export function connectEdges(options: EdgeOptions): Edges {
     },
     service: () => (service ??= connectService()),
     async close() {
-      await http?.close()
+      await closeService?.()
     }
   }
 }

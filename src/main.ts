@@ -63,6 +63,9 @@ function maskSecretsEarly(env: Readonly<Record<string, string | undefined>>): vo
   for (const name of SECRET_INPUTS) addSecret(input(name))
   for (const name of CREDENTIAL_VARIABLES)
     if (!/_ID$|_ACCESS_KEY$/.test(name)) addSecret(env[name]?.trim())
+  // The runner's own tokens: the cache library and the OIDC request carry them.
+  for (const name of ['ACTIONS_RUNTIME_TOKEN', 'ACTIONS_ID_TOKEN_REQUEST_TOKEN'])
+    addSecret(env[name])
 }
 
 async function readPayload(runner: RunnerEnv): Promise<PushPayload> {

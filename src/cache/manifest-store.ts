@@ -1,7 +1,7 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { messageOf } from '../errors.js'
-import { Manifest, ManifestOrigin, parseManifest, serializeManifest } from '../changes/manifest.js'
+import type { Manifest, ManifestOrigin } from '../changes/manifest.js'
 
 /** The last good refresh's manifest, kept in the GitHub Actions cache (SPEC 4.1.3, 7). */
 export interface ManifestStore {
@@ -21,6 +21,25 @@ export interface StoreOptions {
   available: boolean
   warn(message: string): void
   info(message: string): void
+}
+
+/** The stored form: one JSON document with the run it came from. */
+export function serializeManifest(manifest: Manifest, origin: ManifestOrigin): string {
+  return JSON.stringify({ version: 1, origin, files: Object.fromEntries(manifest) })
+}
+
+export function parseManifest(text: string): { manifest: Manifest; origin: ManifestOrigin } {
+  const data = JSON.parse(text) as {
+    version?: number
+    origin?: ManifestOrigin
+    files?: Record<string, string>
+  }
+  if (data.version !== 1 || !data.files || typeof data.files !== 'object')
+    throw new Error('not a manifest of this action')
+  const manifest: Manifest = new Map()
+  for (const [path, hash] of Object.entries(data.files))
+    if (typeof hash === 'string') manifest.set(path, hash)
+  return { manifest, origin: data.origin ?? { runId: '' } }
 }
 
 /** Restore and save must name the same path, or the cache version differs and nothing matches. */

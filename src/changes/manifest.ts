@@ -103,22 +103,3 @@ export function diffManifests(previous: Manifest, current: Manifest): ManifestDi
   for (const path of previous.keys()) if (!current.has(path)) removed.push(path)
   return { added, modified, removed }
 }
-
-/** The stored form: one JSON document with the run it came from. */
-export function serializeManifest(manifest: Manifest, origin: ManifestOrigin): string {
-  return JSON.stringify({ version: 1, origin, files: Object.fromEntries(manifest) })
-}
-
-export function parseManifest(text: string): { manifest: Manifest; origin: ManifestOrigin } {
-  const data = JSON.parse(text) as {
-    version?: number
-    origin?: ManifestOrigin
-    files?: Record<string, string>
-  }
-  if (data.version !== 1 || !data.files || typeof data.files !== 'object')
-    throw new Error('not a manifest of this action')
-  const manifest: Manifest = new Map()
-  for (const [path, hash] of Object.entries(data.files))
-    if (typeof hash === 'string') manifest.set(path, hash)
-  return { manifest, origin: data.origin ?? { runId: '' } }
-}

@@ -1,0 +1,763 @@
+export const id = 308;
+export const ids = [308];
+export const modules = {
+
+/***/ 1308:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  openService: () => (/* binding */ openService)
+});
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./src/api/errors.ts
+var errors = __webpack_require__(3249);
+;// CONCATENATED MODULE: ./src/api/client.ts
+
+
+const FORM_POST = { method: 'POST', placement: 'body' };
+/** Reads the error fields from a JSON body, or from XML when the server ignored our Accept. */
+function parseErrorBody(body) {
+    const trimmed = body.trim();
+    if (trimmed.startsWith('{')) {
+        try {
+            const json = JSON.parse(trimmed);
+            return {
+                code: typeof json.Code === 'string' ? json.Code : undefined,
+                message: typeof json.Message === 'string' ? json.Message : undefined,
+                requestId: typeof json.RequestId === 'string' ? json.RequestId : undefined
+            };
+        }
+        catch {
+            return {};
+        }
+    }
+    const tag = (name) => new RegExp(`<${name}>([^<]*)</${name}>`).exec(trimmed)?.[1];
+    return { code: tag('Code'), message: tag('Message'), requestId: tag('RequestId') };
+}
+/**
+ * Sends one request and returns the answer, or throws an ApiError: for no answer at all, or for
+ * an HTTP error with the service's (or STS's) Code, Message and RequestId.
+ */
+async function sendRequest(send, url, headers, body, method = 'POST') {
+    let answer;
+    try {
+        answer = await send(url, headers, body, method);
+    }
+    catch (error) {
+        if (error instanceof errors/* NetworkError */.Dr) {
+            throw new errors/* ApiError */.hD({ code: error.code, message: error.message, httpStatus: 0 });
+        }
+        throw error;
+    }
+    if (answer.status >= 200 && answer.status < 300)
+        return answer;
+    const fields = parseErrorBody(answer.body);
+    throw new errors/* ApiError */.hD({
+        code: fields.code ?? `HTTP${answer.status}`,
+        message: fields.message ?? (answer.body.slice(0, 200) || `HTTP ${answer.status}`),
+        requestId: fields.requestId,
+        httpStatus: answer.status
+    });
+}
+/** One signed RPC call to an Alibaba Cloud API: every attempt gets a new nonce and timestamp. */
+class RpcClient {
+    options;
+    constructor(options) {
+        this.options = options;
+    }
+    async call(action, params = {}, shape = FORM_POST) {
+        const { endpoint, version, signer, key, send, clock, gate } = this.options;
+        await gate?.acquire();
+        let answer;
+        try {
+            const signed = signer({
+                host: endpoint.host,
+                method: shape.method,
+                action,
+                version,
+                params,
+                placement: shape.placement,
+                nonce: (0,external_node_crypto_.randomBytes)(16).toString('hex'),
+                time: clock.now()
+            }, key);
+            const url = new URL(signed.query ? `/?${signed.query}` : '/', endpoint);
+            answer = await sendRequest(send, url, signed.headers, signed.body, shape.method);
+        }
+        finally {
+            gate?.release();
+        }
+        try {
+            return JSON.parse(answer.body);
+        }
+        catch {
+            throw new errors/* ApiError */.hD({
+                code: 'InvalidResponse',
+                message: `${action} answered HTTP ${answer.status} with a body that is not JSON`,
+                httpStatus: 502
+            });
+        }
+    }
+}
+
+// EXTERNAL MODULE: ./src/api/retry.ts
+var retry = __webpack_require__(7018);
+// EXTERNAL MODULE: ./src/api/encode.ts
+var encode = __webpack_require__(5392);
+;// CONCATENATED MODULE: ./src/api/sign.ts
+
+
+const FORM = 'application/x-www-form-urlencoded';
+/** `YYYY-MM-DDTHH:mm:ssZ`, with no milliseconds, as both signatures require. */
+function isoSeconds(time) {
+    return new Date(time).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+function sha256Hex(data) {
+    return (0,external_node_crypto_.createHash)('sha256').update(data).digest('hex');
+}
+/** The v3 canonical request and the signed header names (SPEC 6.4 step 1). */
+function canonicalRequestV3(request) {
+    const signed = new Map();
+    for (const [name, value] of Object.entries(request.headers)) {
+        const lower = name.toLowerCase();
+        if (lower === 'host' || lower === 'content-type' || lower.startsWith('x-acs-'))
+            signed.set(lower, value.trim());
+    }
+    const names = [...signed.keys()].sort(encode/* byteOrder */.Tz);
+    const canonicalHeaders = names.map((name) => `${name}:${signed.get(name)}\n`).join('');
+    const signedHeaders = names.join(';');
+    const canonical = [
+        request.method,
+        '/',
+        (0,encode/* canonicalQuery */.Jj)(request.query),
+        canonicalHeaders,
+        signedHeaders,
+        request.payloadHash
+    ].join('\n');
+    return { canonical, signedHeaders };
+}
+/** The hex ACS3-HMAC-SHA256 signature of a request (SPEC 6.4 steps 2 and 3). */
+function signatureV3(request, secret) {
+    const { canonical, signedHeaders } = canonicalRequestV3(request);
+    const stringToSign = `ACS3-HMAC-SHA256\n${sha256Hex(canonical)}`;
+    return {
+        signature: (0,external_node_crypto_.createHmac)('sha256', secret).update(stringToSign).digest('hex'),
+        signedHeaders
+    };
+}
+/** Signature v3, the default: the parameters go in the form body or the query, the signature in a header. */
+const signV3 = (call, key) => {
+    const inBody = call.placement === 'body' && Object.keys(call.params).length > 0;
+    const query = inBody ? {} : call.params;
+    const body = inBody ? (0,encode/* canonicalQuery */.Jj)(call.params) : '';
+    const headers = {
+        host: call.host,
+        'x-acs-action': call.action,
+        'x-acs-version': call.version,
+        'x-acs-date': isoSeconds(call.time),
+        'x-acs-signature-nonce': call.nonce,
+        'x-acs-content-sha256': sha256Hex(body)
+    };
+    if (inBody)
+        headers['content-type'] = FORM;
+    if (key.securityToken)
+        headers['x-acs-security-token'] = key.securityToken;
+    const { signature, signedHeaders } = signatureV3({ method: call.method, query, headers, payloadHash: headers['x-acs-content-sha256'] }, key.accessKeySecret);
+    headers.authorization = `ACS3-HMAC-SHA256 Credential=${key.accessKeyId},SignedHeaders=${signedHeaders},Signature=${signature}`;
+    headers.accept = 'application/json';
+    return { headers, query: (0,encode/* canonicalQuery */.Jj)(query), body };
+};
+/** The Base64 HMAC-SHA1 signature of v2 parameters (SPEC 6.5 steps 2 to 5). */
+function signatureV2(method, params, secret) {
+    const stringToSign = `${method}&${(0,encode/* percentEncode */.a)('/')}&${(0,encode/* percentEncode */.a)((0,encode/* canonicalQuery */.Jj)(params))}`;
+    return (0,external_node_crypto_.createHmac)('sha1', `${secret}&`).update(stringToSign).digest('base64');
+}
+/**
+ * Signature v2 (HMAC-SHA1, SignatureVersion=1.0): everything, signature included, in the form of a
+ * POST, or in the query of a GET.
+ */
+const signV2 = (call, key) => {
+    const params = {
+        ...call.params,
+        Action: call.action,
+        Version: call.version,
+        Format: 'JSON',
+        AccessKeyId: key.accessKeyId,
+        SignatureMethod: 'HMAC-SHA1',
+        SignatureVersion: '1.0',
+        SignatureNonce: call.nonce,
+        Timestamp: isoSeconds(call.time)
+    };
+    if (key.securityToken)
+        params.SecurityToken = key.securityToken;
+    params.Signature = signatureV2(call.method, params, key.accessKeySecret);
+    if (call.method === 'GET') {
+        const headers = { host: call.host, accept: 'application/json' };
+        return { headers, query: (0,encode/* canonicalQuery */.Jj)(params), body: '' };
+    }
+    return {
+        headers: { host: call.host, 'content-type': FORM, accept: 'application/json' },
+        query: '',
+        body: (0,encode/* canonicalQuery */.Jj)(params)
+    };
+};
+
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __webpack_require__(6752);
+;// CONCATENATED MODULE: ./src/api/proxy.ts
+function proxyFor(url, env) {
+    const read = (name) => env[name] ?? env[name.toLowerCase()] ?? '';
+    const proxy = url.protocol === 'https:' ? read('HTTPS_PROXY') : read('HTTP_PROXY');
+    if (proxy.trim() === '')
+        return undefined;
+    const host = url.hostname.replace(/^\[|\]$/g, '').toLowerCase();
+    const port = url.port || (url.protocol === 'https:' ? '443' : '80');
+    for (const raw of read('NO_PROXY').split(/[,\s]+/)) {
+        const entry = raw.trim().toLowerCase();
+        if (entry === '')
+            continue;
+        if (entry === '*')
+            return undefined;
+        const [name, entryPort] = entry.replace(/^\[|\]$/g, '').split(/:(?=\d+$)/);
+        if (entryPort && entryPort !== port)
+            continue;
+        const bare = name.replace(/^\*?\./, '');
+        if (host === bare || host.endsWith(`.${bare}`))
+            return undefined;
+    }
+    return proxy.trim();
+}
+
+;// CONCATENATED MODULE: ./src/api/transport.ts
+
+
+
+const DEFAULT_TRANSPORT = {
+    connectTimeoutMs: 10_000,
+    requestTimeoutMs: 20_000
+};
+/**
+ * An HTTP client on undici with keep-alive, timeouts, and HTTPS_PROXY/NO_PROXY honoured, as
+ * self-hosted runners behind a proxy need.
+ */
+function createHttpSend(options, proxyEnv) {
+    const agentOptions = {
+        connect: { timeout: options.connectTimeoutMs },
+        keepAliveTimeout: 10_000,
+        headersTimeout: options.requestTimeoutMs,
+        bodyTimeout: options.requestTimeoutMs
+    };
+    const dispatchers = new Map();
+    const dispatcherFor = (url) => {
+        const proxy = proxyFor(url, proxyEnv) ?? '';
+        let dispatcher = dispatchers.get(proxy);
+        if (!dispatcher) {
+            dispatcher =
+                proxy === '' ? new undici.Agent(agentOptions) : new undici.ProxyAgent({ ...agentOptions, uri: proxy });
+            dispatchers.set(proxy, dispatcher);
+        }
+        return dispatcher;
+    };
+    const send = async (url, headers, body, method = 'POST') => {
+        const signal = AbortSignal.timeout(options.requestTimeoutMs);
+        const dispatcher = dispatcherFor(url);
+        try {
+            const answer = await (0,undici.request)(url, {
+                method,
+                headers,
+                body: method === 'GET' ? undefined : body,
+                dispatcher,
+                signal
+            });
+            return { status: answer.statusCode, body: await answer.body.text() };
+        }
+        catch (error) {
+            const name = error instanceof Error ? error.name : '';
+            const code = error.code ?? '';
+            if (signal.aborted || name === 'TimeoutError' || /TIMEOUT/.test(code)) {
+                throw new errors/* NetworkError */.Dr('RequestTimeout', `no answer from ${url.host} within ${options.requestTimeoutMs} ms`);
+            }
+            const detail = code || (error instanceof Error ? error.message : String(error));
+            throw new errors/* NetworkError */.Dr('NetworkError', `could not reach ${url.host}: ${detail}`);
+        }
+    };
+    const close = async () => {
+        await Promise.all([...dispatchers.values()].map((d) => d.close()));
+    };
+    return { send, close };
+}
+
+// EXTERNAL MODULE: ./src/secrets.ts
+var secrets = __webpack_require__(7194);
+// EXTERNAL MODULE: ./src/errors.ts
+var src_errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/retry.ts
+var src_retry = __webpack_require__(9809);
+// EXTERNAL MODULE: ./src/services/limits.ts
+var limits = __webpack_require__(1870);
+;// CONCATENATED MODULE: ./src/credentials/oidc.ts
+
+
+
+
+
+
+
+
+
+/** STS's shortest session; a refresh with a wait rarely needs more, and keys that die soon leak less. */
+const DURATION_SECONDS = 3600;
+/** `github-actions-<run id>`, cleaned to what STS accepts: [A-Za-z0-9.@_-], 2 to 64 characters. */
+function defaultSessionName(runId) {
+    const name = `github-actions-${runId ?? ''}`.replace(/[^A-Za-z0-9.@_-]/g, '-').slice(0, 64);
+    return name.replace(/-+$/, '') || 'github-actions';
+}
+async function idToken(options) {
+    if (!options.idTokenAvailable) {
+        throw new src_errors/* UserError */.y("OIDC needs a GitHub ID token, but this job cannot request one. Add 'permissions: id-token: write' to the job " +
+            '(and contents: read if it checks out code). Pull requests from forks never get ID tokens.');
+    }
+    let token;
+    try {
+        token = await options.getIdToken(options.audience);
+    }
+    catch (error) {
+        throw new src_errors/* UserError */.y(`Could not get a GitHub OIDC token for audience '${options.audience}': ${error instanceof Error ? error.message : String(error)}`);
+    }
+    (0,secrets/* addSecret */.C)(token);
+    return token;
+}
+/** Exchanges the job's GitHub OIDC token for STS credentials with AssumeRoleWithOIDC (SPEC 5). */
+async function assumeRoleWithOidc(options) {
+    const token = await idToken(options);
+    const body = (0,encode/* canonicalQuery */.Jj)({
+        RoleArn: options.roleArn,
+        OIDCProviderArn: options.oidcProviderArn,
+        OIDCToken: token,
+        RoleSessionName: options.roleSessionName,
+        DurationSeconds: String(DURATION_SECONDS)
+    });
+    const attempt = async () => {
+        const query = (0,encode/* canonicalQuery */.Jj)({
+            Action: 'AssumeRoleWithOIDC',
+            Version: limits/* SERVICE_API */.df.sts.version,
+            Format: 'JSON',
+            Timestamp: isoSeconds(options.clock.now())
+        });
+        const url = new URL(`/?${query}`, options.stsEndpoint);
+        const headers = {
+            'content-type': 'application/x-www-form-urlencoded',
+            accept: 'application/json'
+        };
+        return (await sendRequest(options.send, url, headers, body)).body;
+    };
+    let text;
+    try {
+        text = await (0,retry/* callWithRetry */.Z)(attempt, options.clock, src_retry/* DEFAULT_RETRY */.v, (m) => options.log(`STS: ${m}`));
+    }
+    catch (error) {
+        if (!(error instanceof errors/* ApiError */.hD))
+            throw error;
+        const hint = /aud/i.test(`${error.code} ${error.apiMessage}`)
+            ? ` Check that the 'audience' input ('${options.audience}') is a client ID of the OIDC provider in RAM.`
+            : ' Check the role ARN, the OIDC provider ARN, and that the role trusts this repository.';
+        throw new src_errors/* UserError */.y(`STS AssumeRoleWithOIDC at ${options.stsEndpoint.host} failed: ${error.message}${hint}`);
+    }
+    let credentials = {};
+    try {
+        credentials = JSON.parse(text).Credentials ?? {};
+    }
+    catch {
+        // Reported below as missing credentials.
+    }
+    const key = {
+        accessKeyId: String(credentials.AccessKeyId ?? ''),
+        accessKeySecret: String(credentials.AccessKeySecret ?? ''),
+        securityToken: String(credentials.SecurityToken ?? '')
+    };
+    (0,secrets/* addSecret */.C)(key.accessKeySecret);
+    (0,secrets/* addSecret */.C)(key.securityToken);
+    if (!key.accessKeyId || !key.accessKeySecret || !key.securityToken) {
+        throw new src_errors/* UserError */.y('STS AssumeRoleWithOIDC answered without Credentials.AccessKeyId, AccessKeySecret and SecurityToken.');
+    }
+    return key;
+}
+
+// EXTERNAL MODULE: ./src/credentials/resolve.ts
+var resolve = __webpack_require__(5206);
+;// CONCATENATED MODULE: ./src/credentials/credentials.ts
+
+
+
+/** The access key for this run: from the inputs, OIDC or the environment (SPEC 5). */
+async function credentialsFor(ctx) {
+    const { inputs, log } = ctx;
+    const choice = (0,resolve/* chooseCredentials */.Mk)(inputs, ctx.env);
+    if (choice.kind === 'key') {
+        (0,secrets/* addSecret */.C)(choice.resolved.key.accessKeySecret);
+        (0,secrets/* addSecret */.C)(choice.resolved.key.securityToken);
+        if (inputs.roleArn !== '' && inputs.accessKeyId !== '') {
+            log.warning("Both access keys and 'role-arn' are given; the access keys are used and OIDC is skipped.");
+        }
+        log.info(`Using credentials from ${choice.resolved.source}.`);
+        return choice.resolved.key;
+    }
+    log.info(`Assuming ${inputs.roleArn} through GitHub OIDC.`);
+    return assumeRoleWithOidc({
+        roleArn: inputs.roleArn,
+        oidcProviderArn: inputs.oidcProviderArn,
+        roleSessionName: inputs.roleSessionName || defaultSessionName(ctx.runId),
+        audience: inputs.audience,
+        stsEndpoint: ctx.stsEndpoint,
+        getIdToken: ctx.getIdToken,
+        idTokenAvailable: ctx.idTokenAvailable,
+        send: ctx.send,
+        clock: ctx.clock,
+        log: (m) => log.info(m)
+    });
+}
+
+;// CONCATENATED MODULE: ./src/services/service.ts
+function splitIds(value) {
+    if (typeof value === 'number')
+        return [String(value)];
+    if (typeof value !== 'string')
+        return [];
+    return value
+        .split(',')
+        .map((id) => id.trim())
+        .filter(Boolean);
+}
+/** A quota figure: the services send them as strings. NaN when missing or unreadable. */
+function quotaNumber(value) {
+    const n = typeof value === 'number'
+        ? value
+        : typeof value === 'string' && value.trim() !== ''
+            ? Number(value)
+            : NaN;
+    return Number.isFinite(n) ? n : NaN;
+}
+const service_text = (v) => (v === undefined || v === null ? '' : String(v));
+
+;// CONCATENATED MODULE: ./src/services/dcdn.ts
+
+
+const dcdn_FORM = { method: 'POST', placement: 'body' };
+const QUERY = { method: 'POST', placement: 'query' };
+const DCDN_OPERATIONS = {
+    refresh: 'RefreshDcdnObjectCaches',
+    quota: 'DescribeDcdnRefreshQuota',
+    tasks: 'DescribeDcdnRefreshTaskById',
+    preload: 'PreloadDcdnObjectCaches',
+    preloadTaskField: 'PreloadTaskId',
+    tasksShape: dcdn_FORM,
+    preloadShape: dcdn_FORM
+};
+const CDN_OPERATIONS = {
+    refresh: 'RefreshObjectCaches',
+    quota: 'DescribeRefreshQuota',
+    tasks: 'DescribeRefreshTaskById',
+    preload: 'PushObjectCache',
+    preloadTaskField: 'PushTaskId',
+    tasksShape: QUERY,
+    preloadShape: QUERY
+};
+const QUOTA_FIELDS = {
+    File: 'Url',
+    Directory: 'Dir',
+    Regex: 'Regex',
+    IgnoreParams: 'IgnoreParams',
+    Preload: 'Preload'
+};
+/** Reads `<Field>Quota` and `<Field>Remain` of every kind; the services send them as strings. */
+function parseRefreshQuota(answer) {
+    const quota = {};
+    const remain = {};
+    for (const [kind, field] of Object.entries(QUOTA_FIELDS)) {
+        quota[kind] = quotaNumber(answer[`${field}Quota`]);
+        remain[kind] = quotaNumber(answer[`${field}Remain`]);
+    }
+    return { requestId: service_text(answer.RequestId), quota, remain };
+}
+/** The task list of DescribeDcdnRefreshTaskById and DescribeRefreshTaskById. */
+function parseTasks(raw) {
+    // The documented shape is a plain array; older answers wrap it as {Task: [...]}.
+    const list = Array.isArray(raw)
+        ? raw
+        : raw && typeof raw === 'object' && Array.isArray(raw.Task)
+            ? raw.Task
+            : [];
+    return list.map((item) => {
+        const t = (item ?? {});
+        return {
+            taskId: service_text(t.TaskId),
+            objectPath: service_text(t.ObjectPath),
+            objectType: service_text(t.ObjectType),
+            status: service_text(t.Status),
+            process: service_text(t.Process),
+            creationTime: service_text(t.CreationTime),
+            description: service_text(t.Description)
+        };
+    });
+}
+class RefreshApi {
+    client;
+    ops;
+    limits;
+    constructor(client, ops, limits) {
+        this.client = client;
+        this.ops = ops;
+        this.limits = limits;
+    }
+    async refresh(type, urls, force) {
+        const params = { ObjectPath: urls.join('\n'), ObjectType: type };
+        // Force is documented for directory refreshes only.
+        if (type === 'Directory')
+            params.Force = force ? 'true' : 'false';
+        const answer = await this.client.call(this.ops.refresh, params);
+        return { requestId: answer.RequestId ?? '', taskIds: splitIds(answer.RefreshTaskId) };
+    }
+    async readQuota() {
+        return parseRefreshQuota(await this.client.call(this.ops.quota));
+    }
+    async describeTasks(taskIds) {
+        const tasks = [];
+        for (let i = 0; i < taskIds.length; i += limits/* TASK_IDS_PER_QUERY */.qr) {
+            const chunk = taskIds.slice(i, i + limits/* TASK_IDS_PER_QUERY */.qr);
+            const answer = await this.client.call(this.ops.tasks, { TaskId: chunk.join(',') }, this.ops.tasksShape);
+            for (const task of parseTasks(answer.Tasks))
+                tasks.push(task);
+        }
+        return tasks;
+    }
+    async preload(urls, area) {
+        const params = { ObjectPath: urls.join('\n') };
+        if (area)
+            params.Area = area;
+        const answer = await this.client.call(this.ops.preload, params, this.ops.preloadShape);
+        return {
+            requestId: service_text(answer.RequestId),
+            taskIds: splitIds(answer[this.ops.preloadTaskField])
+        };
+    }
+}
+/** DCDN (SPEC 6.1). */
+function dcdnService(client) {
+    return new RefreshApi(client, DCDN_OPERATIONS, limits/* SERVICE_LIMITS */.rp.dcdn);
+}
+/** Classic Alibaba Cloud CDN (SPEC 6.7). */
+function cdnService(client) {
+    return new RefreshApi(client, CDN_OPERATIONS, limits/* SERVICE_LIMITS */.rp.cdn);
+}
+
+;// CONCATENATED MODULE: ./src/services/esa.ts
+
+
+
+
+// ESA (Edge Security Acceleration), SPEC 6.7: every parameter in the query, as the official SDK
+// sends it; purges and prefetches by POST, look-ups by GET.
+const POST = { method: 'POST', placement: 'query' };
+const GET = { method: 'GET', placement: 'query' };
+/** ESA's purge types and the key of the Content JSON that holds the objects of each. */
+const PURGE_TYPES = {
+    File: { type: 'file', content: 'Files' },
+    Directory: { type: 'directory', content: 'Directories' },
+    IgnoreParams: { type: 'ignoreParams', content: 'IgnoreParams' }
+};
+const TASKS_PER_PAGE = 50;
+/** Pages of DescribePurgeTasks read at most in one look-up: 10,000 entries. */
+const MAX_TASK_PAGES = 200;
+/** Room on both sides of the task window for clocks that disagree. */
+const WINDOW_MARGIN_MS = 5 * 60_000;
+/** A numeric `site` is its ID; a name is looked up with ListSites (exact match). */
+async function resolveSiteId(client, site) {
+    if (/^\d+$/.test(site))
+        return Number(site);
+    const answer = await client.call('ListSites', { SiteName: site, SiteSearchType: 'exact', PageNumber: '1', PageSize: '50' }, GET);
+    const sites = Array.isArray(answer.Sites) ? answer.Sites : [];
+    const match = sites.find((s) => service_text(s.SiteName).toLowerCase() === site.toLowerCase());
+    const id = Number(match?.SiteId);
+    if (!match || !Number.isFinite(id)) {
+        throw new src_errors/* UserError */.y(`Input 'site': ESA has no site named '${site}' in this account (ListSites, RequestId ${service_text(answer.RequestId)}). ` +
+            'Give the exact site name as the ESA console shows it, or its numeric site ID.');
+    }
+    return id;
+}
+class EsaService {
+    client;
+    siteId;
+    clock;
+    limits = limits/* SERVICE_LIMITS */.rp.esa;
+    /** When the first purge of this run was sent: the task look-up window starts there. */
+    firstPurgeAt;
+    constructor(client, siteId, clock) {
+        this.client = client;
+        this.siteId = siteId;
+        this.clock = clock;
+    }
+    async refresh(type, urls, force) {
+        const purge = PURGE_TYPES[type];
+        if (!purge)
+            throw new src_errors/* UserError */.y(`ESA cannot refresh objects of type ${type}.`);
+        const params = {
+            SiteId: String(this.siteId),
+            Type: purge.type,
+            Content: JSON.stringify({ [purge.content]: urls })
+        };
+        if (type !== 'File')
+            params.Force = force ? 'true' : 'false';
+        this.firstPurgeAt ??= this.clock.now();
+        const answer = await this.client.call('PurgeCaches', params, POST);
+        const taskId = service_text(answer.TaskId);
+        return { requestId: service_text(answer.RequestId), taskIds: taskId ? [taskId] : [] };
+    }
+    async readQuota() {
+        const quota = {};
+        const remain = {};
+        let requestId = '';
+        for (const [kind, purge] of Object.entries(PURGE_TYPES)) {
+            const answer = await this.client.call('GetPurgeQuota', { SiteId: String(this.siteId), Type: purge.type }, GET);
+            requestId ||= service_text(answer.RequestId);
+            quota[kind] = quotaNumber(answer.Quota);
+            remain[kind] = quota[kind] - quotaNumber(answer.Usage);
+        }
+        // ESA has no regex purge, and publishes no prefetch quota to read.
+        quota.Regex = 0;
+        remain.Regex = 0;
+        quota.Preload = Infinity;
+        remain.Preload = Infinity;
+        return { requestId, quota, remain };
+    }
+    async describeTasks(taskIds) {
+        const wanted = new Set(taskIds);
+        const now = this.clock.now();
+        const start = (this.firstPurgeAt ?? now) - WINDOW_MARGIN_MS;
+        const tasks = [];
+        for (let page = 1; page <= MAX_TASK_PAGES; page++) {
+            const answer = await this.client.call('DescribePurgeTasks', {
+                SiteId: String(this.siteId),
+                StartTime: isoSeconds(start),
+                EndTime: isoSeconds(now + WINDOW_MARGIN_MS),
+                PageNumber: String(page),
+                PageSize: String(TASKS_PER_PAGE)
+            }, GET);
+            const entries = Array.isArray(answer.Tasks) ? answer.Tasks : [];
+            for (const t of entries) {
+                if (!wanted.has(service_text(t.TaskId)))
+                    continue;
+                tasks.push({
+                    taskId: service_text(t.TaskId),
+                    objectPath: service_text(t.Content),
+                    objectType: service_text(t.Type),
+                    status: service_text(t.Status),
+                    process: service_text(t.Process),
+                    creationTime: service_text(t.CreateTime),
+                    description: service_text(t.Description)
+                });
+            }
+            const total = Number(answer.TotalCount);
+            if (entries.length < TASKS_PER_PAGE ||
+                (Number.isFinite(total) && page * TASKS_PER_PAGE >= total))
+                break;
+        }
+        return tasks;
+    }
+    async preload(urls) {
+        const answer = await this.client.call('PreloadCaches', { SiteId: String(this.siteId), Content: JSON.stringify(urls) }, POST);
+        const taskId = service_text(answer.TaskId);
+        return { requestId: service_text(answer.RequestId), taskIds: taskId ? [taskId] : [] };
+    }
+}
+/** ESA for one site, its ID resolved first. */
+async function esaService(client, site, clock) {
+    return new EsaService(client, await resolveSiteId(client, site), clock);
+}
+
+// EXTERNAL MODULE: ./src/plan/pacing.ts
+var pacing = __webpack_require__(7);
+;// CONCATENATED MODULE: ./src/submit/gate.ts
+
+/**
+ * The account's calls-per-second limit for every call the action makes: quota reads, refreshes,
+ * task queries and prefetches. Calls go one at a time; each is recorded when its answer arrives,
+ * since the service counted it somewhere in between, so the next window never opens early.
+ */
+function createCallGate(perSecond, clock) {
+    const window = new pacing/* CallWindow */.p6(perSecond);
+    let busy = Promise.resolve();
+    let done = () => { };
+    return {
+        async acquire() {
+            const previous = busy;
+            busy = new Promise((resolve) => (done = resolve));
+            await previous;
+            const now = clock.now();
+            await clock.sleep(window.earliest(now) - now);
+        },
+        release() {
+            window.record(clock.now());
+            done();
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/alibaba.ts
+// The Alibaba Cloud side of a run, opened only when a run calls it: the HTTP client, the
+// credentials, the signed and paced RPC client, and the service behind the EdgeService interface.
+// connect.ts loads this module with one dynamic import(), so that a dry run pays nothing for it.
+
+
+
+
+
+
+
+
+
+
+/** The service, with credentials resolved and every call of the account through one call gate. */
+async function openService(options) {
+    const { settings, runner, clock, log } = options;
+    const http = createHttpSend({ connectTimeoutMs: 10_000, requestTimeoutMs: runner.requestTimeoutMs }, runner.proxy);
+    try {
+        const key = await credentialsFor({
+            inputs: settings.credentials,
+            env: runner.credentials,
+            stsEndpoint: settings.stsEndpoint,
+            runId: runner.runId,
+            idTokenAvailable: runner.idTokenAvailable,
+            getIdToken: options.getIdToken,
+            send: http.send,
+            clock,
+            log
+        });
+        const client = new RpcClient({
+            endpoint: settings.endpoint,
+            version: limits/* SERVICE_API */.df[settings.service].version,
+            signer: settings.signatureVersion === 'v2' ? signV2 : signV3,
+            key,
+            send: http.send,
+            clock,
+            gate: createCallGate(limits/* SERVICE_LIMITS */.rp[settings.service].callsPerSecond, clock)
+        });
+        const service = settings.service === 'cdn'
+            ? cdnService(client)
+            : settings.service === 'esa'
+                ? await (0,retry/* callWithRetry */.Z)(() => esaService(client, settings.site, clock), clock, src_retry/* DEFAULT_RETRY */.v, (m) => log.info(`ListSites: ${m}`))
+                : dcdnService(client);
+        return { service, close: () => http.close() };
+    }
+    catch (error) {
+        await http.close();
+        throw error;
+    }
+}
+
+
+/***/ })
+
+};

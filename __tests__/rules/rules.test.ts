@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals'
 import { UserError } from '../../src/errors.js'
 import { encodePath, encodePathSegment } from '../../src/rules/encode.js'
 import { mapPaths } from '../../src/rules/map.js'
-import { globBase, parseRules } from '../../src/rules/parse.js'
+import { globBase, matchesSegments, parseRules, pathSegments } from '../../src/rules/parse.js'
 
 const urlsOf = (rules: string, paths: string[]) =>
   mapPaths(paths, parseRules(rules)).targets.map((t) => `${t.type} ${t.url}`)
@@ -173,5 +173,45 @@ describe('rule line errors name the line and quote it', () => {
     expect(urlsOf('./public/** => https://a.example/{path}', ['public/x'])).toEqual([
       'File https://a.example/x'
     ])
+  })
+})
+
+describe('matchesSegments', () => {
+  const globs = [
+    'public/**',
+    'public/**/*.html',
+    '**/*.md',
+    '*.txt',
+    'a/*/c/**',
+    'docs/{a,b}/**/index.html',
+    '**/.well-known/*',
+    'x/[ab]?.js',
+    '**'
+  ]
+  const paths = [
+    'public/index.html',
+    'public/a/b/c.html',
+    'public',
+    'README.md',
+    'docs/a/x/index.html',
+    'docs/c/index.html',
+    'a/b/c/d/e',
+    'a/b/x/d',
+    '.well-known/security.txt',
+    'site/.well-known/x',
+    'x/a1.js',
+    'x/c1.js',
+    'notes.txt',
+    'dir/notes.txt',
+    'ünï/a b.html'
+  ]
+  it.each(globs)('agrees with Minimatch.match for %s', (glob) => {
+    const { mappings } = parseRules(`${glob} => https://a.example/{path}`)
+    const matcher = mappings[0].matcher
+    for (const path of paths)
+      expect([path, matchesSegments(matcher, pathSegments(path))]).toEqual([
+        path,
+        matcher.match(path)
+      ])
   })
 })

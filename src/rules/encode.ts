@@ -1,11 +1,15 @@
 /**
  * Percent-encodes one path segment the way a browser encodes a URL path (SPEC 3.2), because the
  * CDN's cache key is the URL as browsers request it. This is not the RFC 3986 encoder used for
- * signing (src/dcdn/encode.ts): that one also encodes !'()*+,;=:@&$.
+ * signing (src/api/encode.ts): that one also encodes !'()*+,;=:@&$.
  */
 const KEPT = /[A-Za-z0-9\-._~!$&'()*+,;=:@]/
+const ALL_KEPT = /^[A-Za-z0-9\-._~!$&'()*+,;=:@]*$/
+const ALL_KEPT_PATH = /^[A-Za-z0-9\-._~!$&'()*+,;=:@/]*$/
 
 export function encodePathSegment(segment: string): string {
+  // Most names need no encoding at all.
+  if (ALL_KEPT.test(segment)) return segment
   let out = ''
   for (const char of segment) {
     if (KEPT.test(char)) {
@@ -21,5 +25,6 @@ export function encodePathSegment(segment: string): string {
 
 /** Encodes each segment of a POSIX path, keeping the `/` between them. */
 export function encodePath(path: string): string {
+  if (ALL_KEPT_PATH.test(path)) return path
   return path.split('/').map(encodePathSegment).join('/')
 }

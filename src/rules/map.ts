@@ -1,7 +1,7 @@
 import { UserError } from '../errors.js'
 import { RefreshTarget, urlProblem } from '../targets/target.js'
 import { encodePath, encodePathSegment } from './encode.js'
-import { MappingRule, Placeholder, RuleSet } from './parse.js'
+import { MappingRule, Placeholder, RuleSet, matchesSegments, pathSegments } from './parse.js'
 
 /** A target rendered from a path by a rule, kept with where it came from for the summary. */
 export interface MappedTarget extends RefreshTarget {
@@ -57,13 +57,14 @@ export function mapPaths(paths: Iterable<string>, rules: RuleSet): MappingResult
   let excluded = 0
   let unmatched = 0
   for (const path of paths) {
-    if (rules.exclusions.some((rule) => rule.matcher.match(path))) {
+    const segments = pathSegments(path)
+    if (rules.exclusions.some((rule) => matchesSegments(rule.matcher, segments))) {
       excluded++
       continue
     }
     let matched = false
     rules.mappings.forEach((rule, index) => {
-      if (!rule.matcher.match(path)) return
+      if (!matchesSegments(rule.matcher, segments)) return
       matched = true
       hits[index].paths++
       const url = renderTemplate(rule, path)

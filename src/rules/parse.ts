@@ -40,6 +40,20 @@ function compileGlob(glob: string): Minimatch {
   return new Minimatch(glob, MATCH_OPTIONS)
 }
 
+/** A path split once into its segments, as minimatch splits it, for every rule to match. */
+export function pathSegments(path: string): string[] {
+  return path.split(/\/+/)
+}
+
+/**
+ * Whether a compiled glob matches a path already split by pathSegments: what Minimatch.match
+ * does for these options (no negation, no comments, no matchBase), without splitting the path
+ * again for every rule.
+ */
+export function matchesSegments(matcher: Minimatch, segments: string[]): boolean {
+  return matcher.set.some((pattern) => matcher.matchOne(segments, pattern, false))
+}
+
 /** The glob's leading path segments that hold no glob magic (SPEC 3.2). */
 export function globBase(glob: string): string {
   const segments = glob.split('/')

@@ -7,6 +7,7 @@
 // outlives several action runs, so that two deploys can run in a row against it.
 import { randomUUID } from 'node:crypto'
 import { createServer } from 'node:http'
+import { serveOnLoopback } from './loopback.mjs'
 
 const SERVICE = '/twirp/github.actions.results.api.v1.CacheService/'
 
@@ -26,7 +27,6 @@ export async function startFakeCache(options = {}) {
   }
   let failWith = options.failWith
   let clock = 0
-  const sockets = new Set()
 
   function json(res, status, payload) {
     const body = JSON.stringify(payload)
@@ -162,22 +162,7 @@ export async function startFakeCache(options = {}) {
       res.end()
     })
   })
-  server.on('connection', (socket) => {
-    sockets.add(socket)
-    socket.on('close', () => sockets.delete(socket))
-  })
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address()
-  let closed = false
-  const close = async () => {
-    if (closed) return
-    closed = true
-    clearTimeout(timer)
-    for (const socket of sockets) socket.destroy()
-    await new Promise((resolve) => server.close(() => resolve()))
-  }
-  const timer = setTimeout(close, options.lifetimeMs ?? 120_000)
-  timer.unref()
+  const { port, close } = await serveOnLoopback(server, options.lifetimeMs)
   return {
     url: `http://127.0.0.1:${port}/`,
     state,

@@ -6,6 +6,7 @@
 // demand. It is plain JavaScript so the demo can start it without a build.
 import { createHash, randomUUID } from 'node:crypto'
 import { createServer } from 'node:http'
+import { serveOnLoopback } from './loopback.mjs'
 import openApiUtil from '@alicloud/openapi-util'
 
 const OpenApiUtil = openApiUtil.default ?? openApiUtil
@@ -151,7 +152,6 @@ export async function startFakeEdge(options = {}) {
     callTimes: []
   }
   let taskCounter = 100000
-  const sockets = new Set()
 
   function verify(req, query, body) {
     const bodyParams = parseForm(body)
@@ -733,22 +733,7 @@ export async function startFakeEdge(options = {}) {
       }
     })
   })
-  server.on('connection', (socket) => {
-    sockets.add(socket)
-    socket.on('close', () => sockets.delete(socket))
-  })
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address()
-  let closed = false
-  const close = async () => {
-    if (closed) return
-    closed = true
-    clearTimeout(timer)
-    for (const socket of sockets) socket.destroy()
-    await new Promise((resolve) => server.close(() => resolve()))
-  }
-  const timer = setTimeout(close, options.lifetimeMs ?? 120_000)
-  timer.unref()
+  const { port, close } = await serveOnLoopback(server, options.lifetimeMs)
 
   return {
     url: `http://127.0.0.1:${port}`,

@@ -1,17 +1,14 @@
 import { describe, expect, it } from '@jest/globals'
 import { UserError } from '../../src/errors.js'
-import { Batch, PlanLimits, planBatches as plan } from '../../src/plan/batches.js'
+import { Batch } from '../../src/plan/batches.js'
+import { planWith } from '../fixtures.js'
 import { checkPlanSize } from '../../src/plan/budget.js'
 import { RatePacer, scheduleBatches as schedule } from '../../src/plan/pacing.js'
 import { dedupeTargets } from '../../src/targets/build.js'
 import { ObjectType, RefreshTarget, hostOf } from '../../src/targets/target.js'
 
-const SERVICE = { directoriesPerRequest: 100, regexesPerRequest: 1, hostsPerRequest: 10 }
 const LIMITS = { maxUrlsPerRequest: 1000, urlRatePerDomain: 100000 }
-const planBatches = (
-  targets: readonly RefreshTarget[],
-  limits: Omit<PlanLimits, keyof typeof SERVICE>
-): Batch[] => plan(targets, { ...SERVICE, ...limits })
+const planBatches = planWith
 const scheduleBatches = (
   batches: readonly Batch[],
   start: number,

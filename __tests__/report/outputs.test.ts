@@ -1,18 +1,8 @@
 import { describe, expect, it } from '@jest/globals'
-import { PlanLimits, planBatches as plan } from '../../src/plan/batches.js'
-import { RefreshTarget } from '../../src/targets/target.js'
+import { planWith } from '../fixtures.js'
 import { buildOutputs, jsonArrayWithin } from '../../src/report/outputs.js'
 
-const planBatches = (
-  targets: readonly RefreshTarget[],
-  limits: { maxUrlsPerRequest: number; urlRatePerDomain: number }
-) =>
-  plan(targets, {
-    directoriesPerRequest: 100,
-    regexesPerRequest: 1,
-    hostsPerRequest: 10,
-    ...limits
-  } satisfies PlanLimits)
+const planBatches = planWith
 
 describe('outputs', () => {
   it('cuts a JSON array to a byte budget', () => {

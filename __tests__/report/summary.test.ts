@@ -1,19 +1,9 @@
 import { describe, expect, it } from '@jest/globals'
-import { PlanLimits, planBatches as plan } from '../../src/plan/batches.js'
+import { planWith } from '../fixtures.js'
 import { RunReport } from '../../src/report/model.js'
-import { RefreshTarget } from '../../src/targets/target.js'
 import { buildSummary, escapeHtml } from '../../src/report/summary.js'
 
-const planBatches = (
-  targets: readonly RefreshTarget[],
-  limits: { maxUrlsPerRequest: number; urlRatePerDomain: number }
-) =>
-  plan(targets, {
-    directoriesPerRequest: 100,
-    regexesPerRequest: 1,
-    hostsPerRequest: 10,
-    ...limits
-  } satisfies PlanLimits)
+const planBatches = planWith
 
 describe('summary', () => {
   it('escapes HTML and control characters', () => {

@@ -3,24 +3,15 @@ import { RpcClient } from '../../src/api/client.js'
 import { signV3 } from '../../src/api/sign.js'
 import { createHttpSend } from '../../src/api/transport.js'
 import { UserError } from '../../src/errors.js'
-import { PlanLimits, planBatches as plan } from '../../src/plan/batches.js'
 import { checkQuota, quotaNeeds } from '../../src/plan/budget.js'
 import { dcdnService } from '../../src/services/dcdn.js'
 import { submitBatches as submit } from '../../src/submit/batches.js'
 import { RefreshTarget } from '../../src/targets/target.js'
 import { FakeClock } from '../fakes/clock.js'
 import { startFakeDcdn } from '../fakes/dcdn-server.mjs'
+import { planWith } from '../fixtures.js'
 
-const planBatches = (
-  targets: readonly RefreshTarget[],
-  limits: { maxUrlsPerRequest: number; urlRatePerDomain: number }
-) =>
-  plan(targets, {
-    directoriesPerRequest: 100,
-    regexesPerRequest: 1,
-    hostsPerRequest: 10,
-    ...limits
-  } satisfies PlanLimits)
+const planBatches = planWith
 
 type Fake = Awaited<ReturnType<typeof startFakeDcdn>>
 let fake: Fake | undefined

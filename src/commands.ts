@@ -4,7 +4,7 @@
 
 const EOL = process.platform === 'win32' ? '\r\n' : '\n'
 
-function escapeData(text: string): string {
+export function escapeData(text: string): string {
   return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')
 }
 
@@ -27,12 +27,6 @@ export const commands = {
   setFailed(message: string): void {
     process.exitCode = 1
     issue('error', message)
-  },
-  /** An output by the old command, for a local run without GITHUB_OUTPUT. */
-  legacyOutput(name: string, value: string): void {
-    process.stdout.write(
-      `${EOL}::set-output name=${name.replace(/%/g, '%25').replace(/:/g, '%3A').replace(/,/g, '%2C')}::${escapeData(value)}${EOL}`
-    )
   }
 }
 

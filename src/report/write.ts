@@ -1,5 +1,5 @@
 import { appendFileSync } from 'node:fs'
-import { commands } from '../commands.js'
+import { escapeData } from '../commands.js'
 import { messageOf } from '../errors.js'
 import { randomHex } from '../random.js'
 import { RunReport } from './model.js'
@@ -15,6 +15,12 @@ export interface ReportSink {
   warning(message: string): void
   /** Strips every known secret; the runner masks the log, but not these files. */
   redact(text: string): string
+}
+
+/** One output by the old workflow command, for a local run without GITHUB_OUTPUT. */
+function outputCommand(name: string, value: string): string {
+  const escapedName = name.replace(/%/g, '%25').replace(/:/g, '%3A').replace(/,/g, '%2C')
+  return `\n::set-output name=${escapedName}::${escapeData(value)}\n`
 }
 
 /** One output in the runner's file-command format, with a delimiter no value can hold. */
@@ -35,7 +41,7 @@ export async function writeReport(report: RunReport, sink: ReportSink): Promise<
     if (sink.outputPath) {
       appendFileSync(sink.outputPath, entries.map(([n, v]) => outputEntry(n, v)).join(''))
     } else {
-      for (const [name, value] of entries) commands.legacyOutput(name, value)
+      for (const [name, value] of entries) process.stdout.write(outputCommand(name, value))
     }
   } catch (error) {
     sink.warning(`Could not write the step outputs: ${messageOf(error)}`)

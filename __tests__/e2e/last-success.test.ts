@@ -144,6 +144,65 @@ describe('base: last-success', () => {
   })
 })
 
+describe('base: last-success after history was rewritten', () => {
+  it('diffs the two trees directly when the last success is no ancestor of head', async () => {
+    const rewritten = new Repos()
+    // GitHub serves any commit it still holds, reachable or not; so does this origin.
+    rewritten.git(rewritten.origin, 'config', 'uploadpack.allowAnySHA1InWant', 'true')
+    try {
+      const root = rewritten.commit('root', [{ write: 'index.html' }, { write: 'a.html' }])
+      const deployed = rewritten.commit('deployed, then dropped', [
+        { write: 'a.html', content: 'v2' }
+      ])
+      rewritten.push()
+      rewritten.reset(root)
+      const head = rewritten.commit('rewritten', [{ write: 'b.html' }])
+      rewritten.push('main', true)
+      api = await startFakeGitHub(
+        {},
+        {
+          runs: [
+            {
+              id: 800,
+              workflow_id: DEPLOY,
+              head_sha: deployed,
+              head_branch: 'main',
+              run_number: 3,
+              created_at: '2026-11-24T08:00:00Z',
+              conclusion: 'success'
+            },
+            {
+              id: 801,
+              workflow_id: DEPLOY,
+              head_sha: head,
+              head_branch: 'main',
+              run_number: 4,
+              created_at: '2026-11-25T08:00:00Z',
+              conclusion: null
+            }
+          ]
+        }
+      )
+      const result = await runAction({
+        eventName: 'workflow_dispatch',
+        env: {
+          GITHUB_API_URL: api.url,
+          GITHUB_RUN_ID: '801',
+          GITHUB_SHA: head,
+          GITHUB_REF_NAME: 'main',
+          GITHUB_WORKSPACE: rewritten.checkout(head)
+        },
+        inputs: { rules: RULES, 'dry-run': 'true', 'github-token': api.token, base: 'last-success' }
+      })
+      expect(errorLines(result)).toEqual([])
+      // a.html went back to its old bytes and b.html is new: both differ between the two trees.
+      expect(planned(result)).toEqual([url('a.html'), url('b.html')])
+    } finally {
+      rewritten.cleanup()
+    }
+  })
+})
+
 describe('workflow_run: a deploy in another workflow', () => {
   const event = (conclusion: string) => ({
     action: 'completed',

@@ -166,8 +166,10 @@ async function manifestChanges(
   )
   if (!previous) {
     const decision = whenNoManifest(current.size, settings.fallback.length > 0)
-    if (decision.fallback) notes.push(decision.note)
-    else {
+    if (decision.fallback) {
+      edges.log.info(decision.note)
+      notes.push(decision.note)
+    } else {
       edges.log.warning(decision.warning)
       notes.push(decision.warning)
     }
@@ -240,7 +242,10 @@ export async function collectChanges(
   const notes: string[] = []
   if (request.kind === 'created') {
     const decision = whenNoBase(request.why ?? `${request.ref || 'The ref'} is new`, hasFallback)
-    if (decision.fallback) return { paths: [], fallback: true, notes: [decision.note] }
+    if (decision.fallback) {
+      edges.log.info(decision.note)
+      return { paths: [], fallback: true, notes: [decision.note] }
+    }
     edges.log.warning(decision.warning)
     notes.push(decision.warning)
   }
@@ -259,7 +264,9 @@ export async function collectChanges(
     }
   } catch (error) {
     if (error instanceof ChangesTooLargeError) {
-      notes.push(whenTooLarge(error, hasFallback))
+      const note = whenTooLarge(error, hasFallback)
+      edges.log.info(note)
+      notes.push(note)
       return { paths: [], fallback: true, notes }
     }
     if (error instanceof UserError) throw error

@@ -18,9 +18,9 @@ import {
   readSettings
 } from './inputs.js'
 import { Log, inert, plural, printUntrusted } from './log.js'
-import { countByType } from './plan/budget.js'
+import { Quota, countByType } from './plan/budget.js'
 import { scheduleBatches } from './plan/pacing.js'
-import { collapseBudgets, needsCollapse, planRefresh } from './plan/plan.js'
+import { Plan, PlanOptions, collapseBudgets, needsCollapse, planRefresh } from './plan/plan.js'
 import { RunReport, newReport } from './report/model.js'
 import { failuresOf, fullySucceeded } from './report/status.js'
 import { writeReport } from './report/write.js'
@@ -68,7 +68,7 @@ function maskSecretsEarly(env: Readonly<Record<string, string | undefined>>): vo
     addSecret(env[name])
 }
 
-async function readPayload(runner: RunnerEnv): Promise<PushPayload> {
+function readPayload(runner: RunnerEnv): PushPayload {
   if (!runner.eventPath) return {}
   try {
     return JSON.parse(readFileSync(runner.eventPath, 'utf8')) as PushPayload
@@ -80,7 +80,7 @@ async function readPayload(runner: RunnerEnv): Promise<PushPayload> {
 }
 
 /** A `paths-file` or `urls-file` from the workspace; a missing file names the input. */
-async function readListFile(runner: RunnerEnv, input: string, path: string): Promise<string> {
+function readListFile(runner: RunnerEnv, input: string, path: string): string {
   try {
     return readFileSync(join(runner.workspace, path), 'utf8')
   } catch (error) {
@@ -102,6 +102,99 @@ async function knownUrls(
   return tree ? knownFileUrls(tree, settings.rules) : undefined
 }
 
+/** The paths and targets from `paths-file` and `urls-file`, when given. */
+function readListFiles(
+  settings: Settings,
+  runner: RunnerEnv
+): { paths: string[]; targets: RefreshTarget[] } {
+  const { pathsFile, urlsFile } = settings
+  return {
+    paths: pathsFile
+      ? parsePathLines(readListFile(runner, 'paths-file', pathsFile), `paths-file (${pathsFile})`)
+      : [],
+    targets: urlsFile
+      ? parseServiceTargets(
+          readListFile(runner, 'urls-file', urlsFile),
+          `urls-file (${urlsFile})`,
+          settings.service
+        )
+      : []
+  }
+}
+
+/** The changed paths, printed as a group the reader can open. */
+async function printChanges(changes: Changes, log: Log): Promise<void> {
+  const source = changes.source
+  if (!source) return
+  const title =
+    source.kind === 'manifest'
+      ? `${plural(changes.paths.length, 'changed deployed file')} of ${source.files}`
+      : `${plural(changes.paths.length, 'changed file')} from ${source.listing.source} (${source.listing.base}..${source.listing.head})`
+  await log.group(title, async () => log.untrusted(changes.paths))
+}
+
+/** The plan, its collapsed directories first, printed inertly. */
+async function printPlan(plan: Plan, log: Log): Promise<void> {
+  if (plan.collapsed && plan.collapsed.length > 0) {
+    const before = plan.fileUrlsBefore ?? 0
+    const left = countByType(plan.targets).File
+    log.info(
+      `${before} File URLs do not fit today's budget: ${plural(plan.collapsed.length, 'directory', 'directories')} stand for ${before - left} of them, and ${left} remain as URLs.`
+    )
+    log.untrusted(plan.collapsed.map((d) => `${d.url} replaces ${plural(d.replaced, 'URL')}`))
+  }
+  await log.group(
+    `Plan: ${plural(plan.targets.length, 'object')} in ${plural(plan.batches.length, 'batch', 'batches')}`,
+    async () => log.untrusted(plan.targets.map((t) => `${t.type} ${t.url}`))
+  )
+}
+
+function planOptionsFor(settings: Settings, quota?: Quota): PlanOptions {
+  const service = SERVICE_LIMITS[settings.service]
+  return {
+    limits: {
+      maxUrlsPerRequest: settings.maxUrlsPerRequest,
+      urlRatePerDomain: settings.urlRatePerDomain,
+      directoriesPerRequest: service.directoriesPerRequest,
+      regexesPerRequest: service.regexesPerRequest,
+      hostsPerRequest: service.hostsPerRequest
+    },
+    maxObjects: settings.maxObjects,
+    collapse: settings.collapse,
+    preload: settings.preload,
+    service: service.name,
+    quota
+  }
+}
+
+/** Keeps this run's manifest as the next baseline, only after a refresh that fully succeeded. */
+async function keepManifest(
+  report: RunReport,
+  changes: Changes | undefined,
+  edges: Edges | undefined,
+  log: Log
+): Promise<void> {
+  if (!changes?.manifest || !edges || report.dryRun) return
+  if (!fullySucceeded(report)) {
+    report.manifestSaved = false
+    return
+  }
+  const store = await edges.changes.manifests()
+  const { current, origin } = changes.manifest
+  report.manifestSaved = await log.group('Saving the manifest to the Actions cache', () =>
+    store.save(current, origin)
+  )
+}
+
+/** A failure's message for the step: a user's or the service's error as it is, anything else flagged. */
+function reportFailure(error: unknown, report: RunReport | undefined): void {
+  const expected = error instanceof UserError || error instanceof ApiError
+  const message = expected ? error.message : `Unexpected error: ${messageOf(error)}`
+  if (report) report.fatal = redact(message)
+  core.setFailed(redact(message))
+  if (!expected && error instanceof Error) core.info(redact(error.stack ?? ''))
+}
+
 /** The action: inputs → changes → targets → plan → submit → report. */
 export async function run(
   env: Readonly<Record<string, string | undefined>> = process.env,
@@ -113,41 +206,25 @@ export async function run(
   let edges: Edges | undefined
   let changes: Changes | undefined
   try {
+    // Inputs: every input, the runner's environment and the list files, read once.
     maskSecretsEarly(env)
     runner = readRunnerEnv(env, CREDENTIAL_VARIABLES, DEFAULT_REQUEST_TIMEOUT_MS)
     const settings = readSettings(inputFromEnv(env))
     for (const line of describeSettings(settings)) core.debug(line)
     const service = SERVICE_LIMITS[settings.service]
     report = newReport(service.name, settings.dryRun)
-    const filePaths = settings.pathsFile
-      ? parsePathLines(
-          await readListFile(runner, 'paths-file', settings.pathsFile),
-          `paths-file (${settings.pathsFile})`
-        )
-      : []
-    const fileUrls = settings.urlsFile
-      ? parseServiceTargets(
-          await readListFile(runner, 'urls-file', settings.urlsFile),
-          `urls-file (${settings.urlsFile})`,
-          settings.service
-        )
-      : []
-    const payload = await readPayload(runner)
-    edges = connectEdges({
-      settings,
-      runner,
-      clock,
-      log,
-      getIdToken
-    })
+    const lists = readListFiles(settings, runner)
+    const payload = readPayload(runner)
+    edges = connectEdges({ settings, runner, clock, log, getIdToken })
 
+    // Changes: which paths went stale.
     changes = await collectChanges(
       settings,
       {
         eventName: runner.eventName,
         payload,
         runId: runner.runId,
-        runNumber: env.GITHUB_RUN_NUMBER,
+        runNumber: runner.runNumber,
         sha: runner.sha,
         refName: runner.refName
       },
@@ -160,71 +237,40 @@ export async function run(
       log.info(changes.nothingToDo)
       return
     }
-    if (changes.source) {
-      const where =
-        changes.source.kind === 'manifest'
-          ? `${plural(changes.paths.length, 'changed deployed file')} of ${changes.source.files}`
-          : `${plural(changes.paths.length, 'changed file')} from ${changes.source.listing.source} (${changes.source.listing.base}..${changes.source.listing.head})`
-      await log.group(where, async () => log.untrusted(changes!.paths))
-    }
+    await printChanges(changes, log)
 
+    // Targets: the paths through the rules, and the given targets.
     const paths: string[] = []
-    for (const list of [changes.paths, settings.paths, filePaths])
+    for (const list of [changes.paths, settings.paths, lists.paths])
       for (const p of list) paths.push(p)
     const given: RefreshTarget[] = []
-    for (const list of [changes.fallback ? settings.fallback : [], settings.urls, fileUrls])
+    for (const list of [changes.fallback ? settings.fallback : [], settings.urls, lists.targets])
       for (const t of list) given.push(t)
     const built = buildTargets(paths, settings.rules, given)
     report.mapping = built.mapping
     report.targets = built.targets
     if (built.targets.length === 0) {
-      report.notes.push(
+      const note =
         'No rule matched a changed path and no URLs were given: there is nothing to refresh.'
-      )
-      log.info(report.notes.join('\n'))
+      report.notes.push(note)
+      log.info(note)
       return
     }
 
-    const planOptions = {
-      limits: {
-        maxUrlsPerRequest: settings.maxUrlsPerRequest,
-        urlRatePerDomain: settings.urlRatePerDomain,
-        directoriesPerRequest: service.directoriesPerRequest,
-        regexesPerRequest: service.regexesPerRequest,
-        hostsPerRequest: service.hostsPerRequest
-      },
-      maxObjects: settings.maxObjects,
-      collapse: settings.collapse,
-      preload: settings.preload,
-      service: service.name
-    }
-    let edgeService
-    if (!settings.dryRun) {
-      edgeService = await edges.service()
-      if (settings.quotaCheck) {
-        report.quotaBefore = await fetchQuota(edgeService, clock, (m) => log.info(m))
-      }
-    }
+    // Plan: within what remains today (read first, unless this is a dry run).
+    const edgeService = settings.dryRun ? undefined : await edges.service()
+    if (edgeService && settings.quotaCheck)
+      report.quotaBefore = await fetchQuota(edgeService, clock, (m) => log.info(m))
     const budgets = collapseBudgets(built.targets, settings.maxObjects, report.quotaBefore)
     const known =
       settings.collapse === 'auto' && needsCollapse(built.targets, budgets)
         ? await knownUrls(settings, changes, edges)
         : undefined
-    const plan = planRefresh(built.targets, { ...planOptions, quota: report.quotaBefore }, known)
+    const plan = planRefresh(built.targets, planOptionsFor(settings, report.quotaBefore), known)
     report.plan = plan
     report.targets = plan.targets
-    if (plan.collapsed && plan.collapsed.length > 0) {
-      const counts = countByType(plan.targets)
-      log.info(
-        `${plan.fileUrlsBefore} File URLs do not fit today's budget: ${plural(plan.collapsed.length, 'directory', 'directories')} stand for ${plan.fileUrlsBefore! - counts.File} of them, and ${counts.File} remain as URLs.`
-      )
-      log.untrusted(plan.collapsed.map((d) => `${d.url} replaces ${plural(d.replaced, 'URL')}`))
-    }
-    await log.group(
-      `Plan: ${plural(plan.targets.length, 'object')} in ${plural(plan.batches.length, 'batch', 'batches')}`,
-      async () => log.untrusted(plan.targets.map((t) => `${t.type} ${t.url}`))
-    )
-    if (settings.dryRun) {
+    await printPlan(plan, log)
+    if (!edgeService) {
       report.schedule = scheduleBatches(plan.batches, 0, {
         urlRatePerDomain: settings.urlRatePerDomain,
         callsPerSecond: service.callsPerSecond
@@ -234,43 +280,32 @@ export async function run(
       log.info(note)
       return
     }
+
+    // Submit: each result recorded as it arrives.
+    const record = report
     await submitPlan(
       plan,
       settings,
-      { service: edgeService!, clock, log },
+      { service: edgeService, clock, log },
       {
-        outcomes: (v) => (report!.outcomes = v),
-        quotaAfter: (v) => (report!.quotaAfter = v),
+        outcomes: (v) => (record.outcomes = v),
+        quotaAfter: (v) => (record.quotaAfter = v),
         wait: (v) => {
-          report!.wait = v
-          report!.waitTimeoutSeconds = settings.waitTimeoutSeconds
+          record.wait = v
+          record.waitTimeoutSeconds = settings.waitTimeoutSeconds
         },
-        preload: (v) => (report!.preload = v),
-        preloadSkipped: (v) => (report!.preloadSkipped = v)
+        preload: (v) => (record.preload = v),
+        preloadSkipped: (v) => (record.preloadSkipped = v)
       }
     )
     const failures = failuresOf(report)
     if (failures.length > 0) core.setFailed(redact(failures.join('\n')))
   } catch (error) {
-    const message =
-      error instanceof UserError || error instanceof ApiError
-        ? error.message
-        : `Unexpected error: ${messageOf(error)}`
-    if (report) report.fatal = redact(message)
-    core.setFailed(redact(message))
-    if (!(error instanceof UserError || error instanceof ApiError) && error instanceof Error)
-      core.info(redact(error.stack ?? ''))
+    reportFailure(error, report)
   } finally {
+    // Report: the manifest kept if the refresh succeeded, then the one writer of outputs and summary.
     try {
-      if (report && changes?.manifest && edges && !report.dryRun && fullySucceeded(report)) {
-        const store = await edges.changes.manifests()
-        const { current, origin } = changes.manifest
-        report.manifestSaved = await log.group('Saving the manifest to the Actions cache', () =>
-          store.save(current, origin)
-        )
-      } else if (report && changes?.manifest && !report.dryRun) {
-        report.manifestSaved = false
-      }
+      if (report) await keepManifest(report, changes, edges, log)
       await edges?.close()
     } catch (error) {
       log.warning(`Could not finish cleanly: ${messageOf(error)}`)

@@ -10,6 +10,8 @@ export interface RunnerEnv {
   repository?: { owner: string; repo: string }
   runId: string
   runAttempt: string
+  /** The run's number in its workflow, for the summary. */
+  runNumber: string
   /** The commit and ref the workflow runs on. */
   sha: string
   refName: string
@@ -51,6 +53,7 @@ export function readRunnerEnv(
     repository: owner && repo ? { owner, repo } : undefined,
     runId: env.GITHUB_RUN_ID ?? '',
     runAttempt: env.GITHUB_RUN_ATTEMPT ?? '1',
+    runNumber: env.GITHUB_RUN_NUMBER ?? '',
     sha: env.GITHUB_SHA ?? '',
     refName: env.GITHUB_REF_NAME ?? '',
     apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com',

@@ -45,6 +45,8 @@ function hashFile(path, buffer) {
     }
     return hash.digest('hex');
 }
+/** Never part of a deployed site: git's own files, and the folder the manifest is restored into. */
+const NOT_DEPLOYED = new Set(['.git', '.edge-refresh-manifest']);
 /** The regular files below `root`, relative to it with `/`; symlinks are skipped, never followed. */
 function listFiles(root) {
     const files = [];
@@ -53,7 +55,7 @@ function listFiles(root) {
         const folder = folders.pop();
         for (const entry of (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(root, folder), { withFileTypes: true })) {
             const relative = folder === '' ? entry.name : `${folder}/${entry.name}`;
-            if (entry.isSymbolicLink())
+            if (entry.isSymbolicLink() || NOT_DEPLOYED.has(entry.name))
                 continue;
             if (entry.isDirectory())
                 folders.push(relative);
@@ -80,16 +82,18 @@ async function hashTree(workspace, outputDir) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .y(`Input 'output-dir': '${outputDir}' is not a folder in the workspace (${root}). Build the site before this step, and give the folder that is deployed.`);
     }
     const files = listFiles(root);
+    // `output-dir: .` deploys the workspace itself: its paths are the repository's as they are.
+    const prefix = outputDir === '.' ? '' : `${outputDir}/`;
     const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
     const manifest = new Map();
     for (let i = 0; i < files.length; i++) {
         if (i > 0 && i % FILES_PER_TURN === 0)
             await (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_3__.setImmediate)();
         try {
-            manifest.set(`${outputDir}/${files[i]}`, hashFile((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(root, files[i]), buffer));
+            manifest.set(`${prefix}${files[i]}`, hashFile((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(root, files[i]), buffer));
         }
         catch (error) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .y(`Could not read ${outputDir}/${files[i]}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .messageOf */ .b)(error)}`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .y(`Could not read ${prefix}${files[i]}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .messageOf */ .b)(error)}`);
         }
     }
     return manifest;

@@ -241,3 +241,20 @@ describe('output-dir: the deployed files themselves', () => {
     expect(dcdn.state.calls).toHaveLength(0)
   })
 })
+
+describe('output-dir: the workspace itself', () => {
+  it("with 'output-dir: .', hashes the workspace but not .git, with repository paths as they are", async () => {
+    mkdirSync(join(workspace, '.git'), { recursive: true })
+    writeFileSync(join(workspace, '.git', 'HEAD'), 'ref: refs/heads/main\n')
+    writeFileSync(join(workspace, 'index.html'), 'home')
+    mkdirSync(join(workspace, 'docs'), { recursive: true })
+    writeFileSync(join(workspace, 'docs', 'a.html'), 'a')
+    const run = await deploy({ 'output-dir': '.', rules: '** => https://www.example.com/{path}' })
+    expect(run.code).toBe(0)
+    expect(refreshed()).toEqual([
+      'https://www.example.com/docs/a.html',
+      'https://www.example.com/index.html'
+    ])
+    expect(run.summary).toMatch(/Deployed files: <b>2<\/b> hashed/)
+  })
+})

@@ -43,6 +43,9 @@ function hashFile(path: string, buffer: Buffer): string {
   return hash.digest('hex')
 }
 
+/** Never part of a deployed site: git's own files, and the folder the manifest is restored into. */
+const NOT_DEPLOYED = new Set(['.git', '.edge-refresh-manifest'])
+
 /** The regular files below `root`, relative to it with `/`; symlinks are skipped, never followed. */
 function listFiles(root: string): string[] {
   const files: string[] = []
@@ -51,7 +54,7 @@ function listFiles(root: string): string[] {
     const folder = folders.pop()!
     for (const entry of readdirSync(join(root, folder), { withFileTypes: true })) {
       const relative = folder === '' ? entry.name : `${folder}/${entry.name}`
-      if (entry.isSymbolicLink()) continue
+      if (entry.isSymbolicLink() || NOT_DEPLOYED.has(entry.name)) continue
       if (entry.isDirectory()) folders.push(relative)
       else if (entry.isFile()) files.push(relative)
     }
@@ -77,14 +80,16 @@ export async function hashTree(workspace: string, outputDir: string): Promise<Ma
     )
   }
   const files = listFiles(root)
+  // `output-dir: .` deploys the workspace itself: its paths are the repository's as they are.
+  const prefix = outputDir === '.' ? '' : `${outputDir}/`
   const buffer = Buffer.allocUnsafe(CHUNK_BYTES)
   const manifest: Manifest = new Map()
   for (let i = 0; i < files.length; i++) {
     if (i > 0 && i % FILES_PER_TURN === 0) await yieldToEvents()
     try {
-      manifest.set(`${outputDir}/${files[i]}`, hashFile(join(root, files[i]), buffer))
+      manifest.set(`${prefix}${files[i]}`, hashFile(join(root, files[i]), buffer))
     } catch (error) {
-      throw new UserError(`Could not read ${outputDir}/${files[i]}: ${messageOf(error)}`)
+      throw new UserError(`Could not read ${prefix}${files[i]}: ${messageOf(error)}`)
     }
   }
   return manifest

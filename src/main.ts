@@ -139,7 +139,7 @@ async function printPlan(plan: Plan, log: Log): Promise<void> {
     const before = plan.fileUrlsBefore ?? 0
     const left = countByType(plan.targets).File
     log.info(
-      `${before} File URLs do not fit today's budget: ${plural(plan.collapsed.length, 'directory', 'directories')} stand for ${before - left} of them, and ${left} remain as URLs.`
+      `${before} File URLs do not fit their budget: ${plural(plan.collapsed.length, 'directory', 'directories')} ${plan.collapsed.length === 1 ? 'stands' : 'stand'} for ${before - left} of them, and ${left} remain as URLs.`
     )
     log.untrusted(plan.collapsed.map((d) => `${d.url} replaces ${plural(d.replaced, 'URL')}`))
   }

@@ -34,3 +34,31 @@ describe('summary', () => {
     expect(small).not.toContain('The list shows')
   })
 })
+
+describe('summary of collapsed directories', () => {
+  const targets = [{ type: 'Directory' as const, url: 'https://a.example/d/' }]
+  const report = (treeKnown: boolean): RunReport => ({
+    service: 'DCDN',
+    dryRun: true,
+    notes: [],
+    targets,
+    plan: {
+      targets,
+      batches: planBatches(targets, { maxUrlsPerRequest: 1000, urlRatePerDomain: 1000 }),
+      collapsed: [{ url: 'https://a.example/d/', replaced: 30, collateral: 4, given: false }],
+      fileUrlsBefore: 35,
+      treeKnown
+    }
+  })
+
+  it('lists each directory with the URLs it replaced and the unchanged URLs below it', () => {
+    const html = buildSummary(report(true))
+    expect(html).toContain('35 File URLs did not fit their budget')
+    expect(html).toContain('so 1 directory now stands for 30 of them')
+    expect(html).toContain('<td>https://a.example/d/</td><td>30</td><td>4</td>')
+  })
+
+  it('says the collateral is unknown when there was no tree to weigh', () => {
+    expect(buildSummary(report(false))).toContain('<td>30</td><td>unknown (no tree)</td>')
+  })
+})

@@ -25,6 +25,8 @@ export interface Plan {
   collapsed?: CollapsedDirectory[]
   /** File URLs before collapsing. */
   fileUrlsBefore?: number
+  /** Whether the URLs of the whole tree were known when collapsing (else collateral is unknown). */
+  treeKnown?: boolean
   needs?: QuotaNeed[]
 }
 
@@ -116,6 +118,7 @@ export function planRefresh(
     batches: planBatches(final, options.limits),
     collapsed,
     fileUrlsBefore,
+    treeKnown: collapsed ? known !== undefined : undefined,
     needs
   }
 }

@@ -75,14 +75,22 @@ function sections(report: RunReport): string {
   }
   const collapsed = report.plan?.collapsed ?? []
   if (collapsed.length > 0) {
+    const dirs = plural(collapsed.length, 'directory', 'directories')
+    const verb = collapsed.length === 1 ? 'stands' : 'stand'
+    const replaced = collapsed.reduce((n, d) => n + d.replaced, 0)
     parts.push('<h3>Directories in place of URLs</h3>\n')
     parts.push(
-      `<p>${report.plan?.fileUrlsBefore ?? 0} File URLs did not fit today's budget, so ${plural(collapsed.length, 'directory', 'directories')} now stand for ${collapsed.reduce((n, d) => n + d.replaced, 0)} of them.</p>\n`
+      `<p>${report.plan?.fileUrlsBefore ?? 0} File URLs did not fit their budget (max-objects, and today's quota when it was read), so ${dirs} now ${verb} for ${replaced} of them.</p>\n`
     )
+    const known = report.plan?.treeKnown === true
     parts.push(
       table(
         ['Directory', 'URLs replaced', 'Unchanged known URLs below'],
-        collapsed.map((d) => [d.url, String(d.replaced), String(d.collateral)])
+        collapsed.map((d) => [
+          d.url,
+          String(d.replaced),
+          known ? String(d.collateral) : 'unknown (no tree)'
+        ])
       )
     )
   }

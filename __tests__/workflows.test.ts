@@ -77,3 +77,24 @@ describe('workflow examples', () => {
     ])
   })
 })
+
+describe('the README in step with action.yml', () => {
+  const section = (from: string, to: string) =>
+    readme.slice(readme.indexOf(from), readme.indexOf(to))
+  const named = (text: string) =>
+    new Set(
+      [...text.matchAll(/^\| ([^|]+) \|/gm)].flatMap((m) =>
+        [...m[1].matchAll(/`([a-z-]+)`/g)].map((n) => n[1])
+      )
+    )
+
+  it('lists every input, and no input that action.yml lacks', () => {
+    const listed = named(section('## Inputs', '## Outputs'))
+    expect([...listed].sort()).toEqual(Object.keys(actionYml.inputs).sort())
+  })
+
+  it('lists every output, and no other', () => {
+    const listed = named(section('## Outputs', '## Authentication'))
+    expect([...listed].sort()).toEqual(Object.keys(actionYml.outputs).sort())
+  })
+})

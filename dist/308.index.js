@@ -177,7 +177,7 @@ function signatureV2(method, params, secret) {
 }
 /**
  * Signature v2 (HMAC-SHA1, SignatureVersion=1.0): everything, signature included, in the form of a
- * POST, or in the query of a GET.
+ * POST (SPEC 6.5), or in the query of a GET and of an operation whose parameters go in the query.
  */
 const signV2 = (call, key) => {
     const params = {
@@ -194,7 +194,8 @@ const signV2 = (call, key) => {
     if (key.securityToken)
         params.SecurityToken = key.securityToken;
     params.Signature = signatureV2(call.method, params, key.accessKeySecret);
-    if (call.method === 'GET') {
+    // An operation whose parameters travel in the query (ESA's, some of CDN's) sends them all there.
+    if (call.method === 'GET' || call.placement === 'query') {
         const headers = { host: call.host, accept: 'application/json' };
         return { headers, query: (0,encode/* canonicalQuery */.Jj)(params), body: '' };
     }

@@ -161,6 +161,24 @@ describe.each(['cdn', 'esa'] as const)('service: %s', (service) => {
     expect(run.outputs.status).toBe('failed')
   })
 
+  it('signs with v2, each parameter where the official SDK sends it', async () => {
+    const server = await start(service)
+    const run = await runAction({
+      inputs: inputs(service, server, {
+        urls: [...urls(2), 'directory https://www.example.com/d/'].join('\n'),
+        'signature-version': 'v2',
+        wait: 'true',
+        preload: 'true'
+      })
+    })
+    expect(errorLines(run)).toEqual([])
+    expect(run.outputs.status).toBe('complete')
+    expect(accepted(server)).toHaveLength(3)
+    expect(
+      (server.state.calls as (Call & { version?: string })[]).every((c) => c.version === 'v2')
+    ).toBe(true)
+  })
+
   it('signs with STS credentials', async () => {
     const server = await start(service)
     const run = await runAction({

@@ -284,7 +284,9 @@ export async function startFakeEdge(options = {}) {
       apiVersion: params.Version,
       accessKeyId: params.AccessKeyId,
       token: params.SecurityToken,
-      params: business
+      params: business,
+      query,
+      body: bodyParams
     }
   }
 
@@ -612,7 +614,9 @@ export async function startFakeEdge(options = {}) {
         'UnsupportedHTTPMethod',
         `${signed.action} takes ${operation.method}, not ${method}.`
       )
-    if (signed.version !== 'v3' || !operation.place) return
+    if (!operation.place) return
+    // Under v2 the common parameters may stand with the others; only v3 separates them.
+    if (signed.version !== 'v3' && operation.place === 'body') return
     const wrong = operation.place === 'body' ? signed.query : signed.body
     const names = Object.keys(wrong)
     if (names.length > 0)

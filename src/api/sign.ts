@@ -128,7 +128,7 @@ export function signatureV2(
 
 /**
  * Signature v2 (HMAC-SHA1, SignatureVersion=1.0): everything, signature included, in the form of a
- * POST, or in the query of a GET.
+ * POST (SPEC 6.5), or in the query of a GET and of an operation whose parameters go in the query.
  */
 export const signV2: Signer = (call, key) => {
   const params: Record<string, string> = {
@@ -144,7 +144,8 @@ export const signV2: Signer = (call, key) => {
   }
   if (key.securityToken) params.SecurityToken = key.securityToken
   params.Signature = signatureV2(call.method, params, key.accessKeySecret)
-  if (call.method === 'GET') {
+  // An operation whose parameters travel in the query (ESA's, some of CDN's) sends them all there.
+  if (call.method === 'GET' || call.placement === 'query') {
     const headers: Record<string, string> = { host: call.host, accept: 'application/json' }
     return { headers, query: canonicalQuery(params), body: '' }
   }

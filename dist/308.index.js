@@ -236,10 +236,6 @@ function proxyFor(url, env) {
 
 
 
-const DEFAULT_TRANSPORT = {
-    connectTimeoutMs: 10_000,
-    requestTimeoutMs: 20_000
-};
 /**
  * An HTTP client on undici with keep-alive, timeouts, and HTTPS_PROXY/NO_PROXY honoured, as
  * self-hosted runners behind a proxy need.
@@ -723,7 +719,7 @@ function createCallGate(perSecond, clock) {
 /** The service, with credentials resolved and every call of the account through one call gate. */
 async function openService(options) {
     const { settings, runner, clock, log } = options;
-    const http = createHttpSend({ connectTimeoutMs: 10_000, requestTimeoutMs: runner.requestTimeoutMs }, runner.proxy);
+    const http = createHttpSend({ connectTimeoutMs: runner.connectTimeoutMs, requestTimeoutMs: runner.requestTimeoutMs }, runner.proxy);
     try {
         const key = await credentialsFor({
             inputs: settings.credentials,

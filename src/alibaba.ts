@@ -31,7 +31,7 @@ export async function openService(
 ): Promise<{ service: EdgeService; close(): Promise<void> }> {
   const { settings, runner, clock, log } = options
   const http = createHttpSend(
-    { connectTimeoutMs: 10_000, requestTimeoutMs: runner.requestTimeoutMs },
+    { connectTimeoutMs: runner.connectTimeoutMs, requestTimeoutMs: runner.requestTimeoutMs },
     runner.proxy
   )
   try {

@@ -32,8 +32,6 @@ import { submitPlan } from './submit/sequence.js'
 import { buildTargets, knownFileUrls } from './targets/build.js'
 import { RefreshTarget } from './targets/target.js'
 
-const DEFAULT_REQUEST_TIMEOUT_MS = 20_000
-
 /** The step's log: every line redacted, untrusted text made inert. */
 function actionLog(): Log {
   const info = (message: string) => {
@@ -208,7 +206,7 @@ export async function run(
   try {
     // Inputs: every input, the runner's environment and the list files, read once.
     maskSecretsEarly(env)
-    runner = readRunnerEnv(env, CREDENTIAL_VARIABLES, DEFAULT_REQUEST_TIMEOUT_MS)
+    runner = readRunnerEnv(env, CREDENTIAL_VARIABLES)
     const settings = readSettings(inputFromEnv(env))
     for (const line of describeSettings(settings)) core.debug(line)
     const service = SERVICE_LIMITS[settings.service]

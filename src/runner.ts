@@ -27,15 +27,19 @@ export interface RunnerEnv {
   credentials: Readonly<Record<string, string | undefined>>
   /** The whole environment, for child processes (git). */
   all: Readonly<Record<string, string | undefined>>
+  /** Time to connect to an API, and for a whole request (DCDN_REFRESH_REQUEST_TIMEOUT_MS). */
+  connectTimeoutMs: number
   requestTimeoutMs: number
 }
+
+/** Each API request gets 10 s to connect and 20 s in all before it counts as a network error. */
+const TIMEOUTS = { connectMs: 10_000, requestMs: 20_000 }
 
 const PROXY_NAMES = ['HTTPS_PROXY', 'HTTP_PROXY', 'NO_PROXY']
 
 export function readRunnerEnv(
   env: Readonly<Record<string, string | undefined>>,
-  credentialNames: readonly string[],
-  defaultTimeoutMs: number
+  credentialNames: readonly string[]
 ): RunnerEnv {
   const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/')
   const proxy: Record<string, string | undefined> = {}
@@ -68,6 +72,7 @@ export function readRunnerEnv(
     proxy,
     credentials,
     all: env,
-    requestTimeoutMs: Number.isFinite(timeout) && timeout > 0 ? timeout : defaultTimeoutMs
+    connectTimeoutMs: TIMEOUTS.connectMs,
+    requestTimeoutMs: Number.isFinite(timeout) && timeout > 0 ? timeout : TIMEOUTS.requestMs
   }
 }

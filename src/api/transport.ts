@@ -21,11 +21,6 @@ export interface TransportOptions {
   requestTimeoutMs: number
 }
 
-export const DEFAULT_TRANSPORT: TransportOptions = {
-  connectTimeoutMs: 10_000,
-  requestTimeoutMs: 20_000
-}
-
 /**
  * An HTTP client on undici with keep-alive, timeouts, and HTTPS_PROXY/NO_PROXY honoured, as
  * self-hosted runners behind a proxy need.

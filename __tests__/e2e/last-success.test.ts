@@ -22,44 +22,31 @@ beforeAll(() => {
 })
 
 const DEPLOY = 77
+/** A run of the deploy workflow, as the Actions runs API gives it. */
+function deployRun(
+  id: number,
+  headSha: string,
+  runNumber: number,
+  day: number,
+  conclusion: string | null,
+  branch = 'main'
+) {
+  return {
+    id,
+    workflow_id: DEPLOY,
+    head_sha: headSha,
+    head_branch: branch,
+    run_number: runNumber,
+    created_at: `2026-11-${day}T08:00:00Z`,
+    conclusion
+  }
+}
 function runs() {
   return [
-    {
-      id: 500,
-      workflow_id: DEPLOY,
-      head_sha: c1,
-      head_branch: 'main',
-      run_number: 10,
-      created_at: '2026-11-20T08:00:00Z',
-      conclusion: 'success'
-    },
-    {
-      id: 501,
-      workflow_id: DEPLOY,
-      head_sha: c2,
-      head_branch: 'main',
-      run_number: 11,
-      created_at: '2026-11-21T08:00:00Z',
-      conclusion: 'failure'
-    },
-    {
-      id: 502,
-      workflow_id: DEPLOY,
-      head_sha: c3,
-      head_branch: 'main',
-      run_number: 12,
-      created_at: '2026-11-22T08:00:00Z',
-      conclusion: null
-    },
-    {
-      id: 499,
-      workflow_id: DEPLOY,
-      head_sha: c1,
-      head_branch: 'other',
-      run_number: 9,
-      created_at: '2026-11-23T08:00:00Z',
-      conclusion: 'success'
-    }
+    deployRun(500, c1, 10, 20, 'success'),
+    deployRun(501, c2, 11, 21, 'failure'),
+    deployRun(502, c3, 12, 22, null),
+    deployRun(499, c1, 9, 23, 'success', 'other')
   ]
 }
 
@@ -160,28 +147,7 @@ describe('base: last-success after history was rewritten', () => {
       rewritten.push('main', true)
       api = await startFakeGitHub(
         {},
-        {
-          runs: [
-            {
-              id: 800,
-              workflow_id: DEPLOY,
-              head_sha: deployed,
-              head_branch: 'main',
-              run_number: 3,
-              created_at: '2026-11-24T08:00:00Z',
-              conclusion: 'success'
-            },
-            {
-              id: 801,
-              workflow_id: DEPLOY,
-              head_sha: head,
-              head_branch: 'main',
-              run_number: 4,
-              created_at: '2026-11-25T08:00:00Z',
-              conclusion: null
-            }
-          ]
-        }
+        { runs: [deployRun(800, deployed, 3, 24, 'success'), deployRun(801, head, 4, 25, null)] }
       )
       const result = await runAction({
         eventName: 'workflow_dispatch',

@@ -474,7 +474,8 @@ export async function startFakeEdge(options = {}) {
     return { Sites: matches, TotalCount: matches.length, PageNumber: 1, PageSize: 50 }
   }
 
-  function purge(params) {
+  /** The object kind of an ESA purge type, for a site that exists. */
+  function purgeKind(params) {
     site(params)
     const kind = ESA_KINDS[params.Type]
     if (!kind)
@@ -483,12 +484,21 @@ export async function startFakeEdge(options = {}) {
         'InvalidParameter.Type',
         `Specified Type ${params.Type} is not valid.`
       )
-    let content
+    return kind
+  }
+
+  /** ESA's Content parameter, a JSON document. */
+  function contentOf(params) {
     try {
-      content = JSON.parse(params.Content ?? '')
+      return JSON.parse(params.Content ?? '')
     } catch {
       throw new ApiError(400, 'InvalidParameter.Content', 'Specified Content is not valid JSON.')
     }
+  }
+
+  function purge(params) {
+    const kind = purgeKind(params)
+    const content = contentOf(params)
     const urls = content?.[ESA_TYPES[params.Type]]
     if (!Array.isArray(urls) || urls.length === 0 || urls.some((u) => typeof u !== 'string'))
       throw new ApiError(
@@ -519,14 +529,7 @@ export async function startFakeEdge(options = {}) {
   }
 
   function purgeQuota(params) {
-    site(params)
-    const kind = ESA_KINDS[params.Type]
-    if (!kind)
-      throw new ApiError(
-        400,
-        'InvalidParameter.Type',
-        `Specified Type ${params.Type} is not valid.`
-      )
+    const kind = purgeKind(params)
     return { Quota: String(quota[kind]), Usage: String(used[kind]) }
   }
 
@@ -579,12 +582,7 @@ export async function startFakeEdge(options = {}) {
 
   function esaPreload(params) {
     site(params)
-    let urls
-    try {
-      urls = JSON.parse(params.Content ?? '')
-    } catch {
-      throw new ApiError(400, 'InvalidParameter.Content', 'Specified Content is not valid JSON.')
-    }
+    const urls = contentOf(params)
     if (!Array.isArray(urls) || urls.length === 0)
       throw new ApiError(
         400,

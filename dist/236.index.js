@@ -17,7 +17,9 @@ export const modules = {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8500);
 /* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3916);
+/* harmony import */ var _util_bytes_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1671);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(17);
+
 
 
 
@@ -47,23 +49,33 @@ function hashFile(path, buffer) {
 }
 /** Never part of a deployed site: git's own files, and the folder the manifest is restored into. */
 const NOT_DEPLOYED = new Set(['.git', '.edge-refresh-manifest']);
-/** The regular files below `root`, relative to it with `/`; symlinks are skipped, never followed. */
+const SLASH = Buffer.from('/');
+/**
+ * The regular files below `root`, relative to it with `/`; symlinks are skipped, never followed.
+ * Names are read as bytes (SPEC 4.1.4): each file comes with its path's bytes, to open it by, and
+ * its name as text (util/bytes.ts), to map it by.
+ */
 function listFiles(root) {
     const files = [];
-    const folders = [''];
+    const rootBytes = Buffer.from(root, 'utf8');
+    const folders = [Buffer.alloc(0)];
     while (folders.length > 0) {
         const folder = folders.pop();
-        for (const entry of (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(root, folder), { withFileTypes: true })) {
-            const relative = folder === '' ? entry.name : `${folder}/${entry.name}`;
-            if (entry.isSymbolicLink() || NOT_DEPLOYED.has(entry.name))
+        const at = folder.length > 0 ? Buffer.concat([rootBytes, SLASH, folder]) : rootBytes;
+        for (const entry of (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readdirSync)(at, { withFileTypes: true, encoding: 'buffer' })) {
+            const relative = folder.length > 0 ? Buffer.concat([folder, SLASH, entry.name]) : entry.name;
+            if (entry.isSymbolicLink() || NOT_DEPLOYED.has(entry.name.toString('latin1')))
                 continue;
             if (entry.isDirectory())
                 folders.push(relative);
             else if (entry.isFile())
-                files.push(relative);
+                files.push({
+                    name: (0,_util_bytes_js__WEBPACK_IMPORTED_MODULE_5__/* .decodeName */ .e4)(relative),
+                    bytes: Buffer.concat([rootBytes, SLASH, relative])
+                });
         }
     }
-    return files.sort();
+    return files.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 /**
  * Hashes every regular file under `workspace/outputDir` (SPEC 4.1.3), streamed. The paths are
@@ -79,7 +91,7 @@ async function hashTree(workspace, outputDir) {
         isFolder = false;
     }
     if (!isFolder) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .y(`Input 'output-dir': '${outputDir}' is not a folder in the workspace (${root}). Build the site before this step, and give the folder that is deployed.`);
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .y(`Input 'output-dir': '${outputDir}' is not a folder in the workspace (${root}). Build the site before this step, and give the folder that is deployed.`);
     }
     const files = listFiles(root);
     // `output-dir: .` deploys the workspace itself: its paths are the repository's as they are.
@@ -89,11 +101,12 @@ async function hashTree(workspace, outputDir) {
     for (let i = 0; i < files.length; i++) {
         if (i > 0 && i % FILES_PER_TURN === 0)
             await (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_3__.setImmediate)();
+        const path = `${prefix}${files[i].name}`;
         try {
-            manifest.set(`${prefix}${files[i]}`, hashFile((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(root, files[i]), buffer));
+            manifest.set(path, hashFile(files[i].bytes, buffer));
         }
         catch (error) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .y(`Could not read ${prefix}${files[i]}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .messageOf */ .b)(error)}`);
+            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .y(`Could not read ${JSON.stringify(path)}: ${(0,_util_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .messageOf */ .b)(error)}`);
         }
     }
     return manifest;

@@ -1,5 +1,5 @@
 import { run } from './main.js'
-import { redact } from './secrets.js'
+import { redact } from './runner/secrets.js'
 
 // run() reports every failure itself; this is the last guard, so that nothing escapes as an
 // unhandled rejection with a stack trace and no ::error line.

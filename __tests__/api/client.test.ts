@@ -102,13 +102,14 @@ describe('operations', () => {
       })
     })
     const client = clientAnswering(post)
-    const quota = await dcdnService(client).readQuota()
+    const quota = await dcdnService(client).readQuota(['File'])
     expect(quota.remain).toEqual({
       File: 9990,
       Directory: 99,
       Regex: 20,
       IgnoreParams: 10000,
-      Preload: 0
+      Preload: 0,
+      Tag: Infinity
     })
     expect(quota.quota.File).toBe(10000)
   })

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { chooseCredentials } from '../../src/credentials/resolve.js'
 import { defaultSessionName } from '../../src/credentials/oidc.js'
-import { CredentialInputs } from '../../src/inputs.js'
+import { CredentialInputs } from '../../src/runner/inputs.js'
 
 const NONE: CredentialInputs = {
   accessKeyId: '',

@@ -1,7 +1,7 @@
 import { RpcClient } from '../../src/api/client.js'
 import { signV3 } from '../../src/api/sign.js'
 import { HttpSend } from '../../src/api/transport.js'
-import { Clock } from '../../src/clock.js'
+import { Clock } from '../../src/util/clock.js'
 import { FakeClock } from './clock.js'
 
 /** An RPC client whose HTTP layer is a function, for tests that script the service's answers. */

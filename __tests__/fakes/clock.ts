@@ -1,4 +1,4 @@
-import { Clock } from '../../src/clock.js'
+import { Clock } from '../../src/util/clock.js'
 
 /** A clock whose sleeps jump time forward at once, recording each wait. */
 export class FakeClock implements Clock {

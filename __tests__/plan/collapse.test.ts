@@ -153,7 +153,6 @@ describe('collapseFiles: choices', () => {
       budgets: budgets(0, 1)
     })!
     expect(result.directories.map((d) => d.url)).toEqual([`${HOST}/a/`])
-    expect(result.covered).toEqual([`${HOST}/a/b/`])
     expect(result.files).toEqual([])
   })
 

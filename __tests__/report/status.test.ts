@@ -1,101 +1,218 @@
 import { describe, expect, it } from '@jest/globals'
-import { Batch } from '../../src/plan/batches.js'
-import { RunReport } from '../../src/report/model.js'
+import { RunRecord } from '../../src/report/model.js'
 import { failuresOf, fullySucceeded, statusOf } from '../../src/report/status.js'
 import { RefreshTask } from '../../src/services/service.js'
+import { WaitResult } from '../../src/submit/wait.js'
+import { Verification } from '../../src/verify/model.js'
+import { check, files, outcomesOf, planOf, recordOf, tasksOf } from './records.js'
 
-const target = { type: 'File' as const, url: 'https://a.example/x' }
-const batch: Batch = { type: 'File', urls: [target.url], hosts: new Map([['a.example', 1]]) }
-const ok = { batch, urls: batch.urls, ok: true, taskIds: ['1'], requestId: 'R1', attempts: 1 }
-const bad = { ...ok, ok: false, taskIds: [], error: new Error('QuotaExceeded.Refresh: used up') }
-const task = (status: string): RefreshTask => ({
-  taskId: '1',
-  objectPath: target.url,
-  objectType: 'file',
+const plan = planOf(files(2))
+const targets = { targets: plan.targets, tags: [], sources: new Map() }
+const ok = outcomesOf(plan)
+const bad = outcomesOf(planOf(files(2), [], 1), [1])
+const badPlan = planOf(files(2), [], 1)
+const waited = (status: WaitResult['status'], tasks: RefreshTask[]): WaitResult => ({
   status,
-  process: '',
-  creationTime: '',
-  description: status === 'Failed' ? 'Origin Timeout' : ''
+  tasks
 })
-const waited = (status: 'complete' | 'failed' | 'timeout', ...tasks: RefreshTask[]) => ({
-  status,
-  tasks,
-  polls: 1
+const verified = (
+  mode: 'warn' | 'fail',
+  ...verdicts: ('fresh' | 'stale' | 'unknown')[]
+): Verification => ({
+  mode,
+  rounds: [],
+  final: verdicts.map((v, i) => check(`https://www.example.com/page-${i}.html`, v))
 })
-const base: RunReport = { service: 'DCDN', dryRun: false, notes: [], targets: [target] }
+
+/** A record of a run that got this far; the fields given replace the stages' results. */
+const after = (fields: Partial<RunRecord>, inputs: Record<string, string> = {}) =>
+  recordOf({ targets, planned: { plan }, submitted: { outcomes: ok }, ...fields, inputs })
 
 describe('statusOf (SPEC 4.4)', () => {
-  it.each<[string, Partial<RunReport>, string]>([
-    ['a fatal error', { fatal: 'boom', outcomes: [ok] }, 'failed'],
-    ['a deleted branch', { nothingToDo: 'deleted', targets: [] }, 'nothing-to-do'],
-    ['no targets', { targets: [] }, 'nothing-to-do'],
-    ['a dry run', { dryRun: true }, 'dry-run'],
-    ['a dry run with no targets', { dryRun: true, targets: [] }, 'nothing-to-do'],
-    ['every batch accepted', { outcomes: [ok] }, 'submitted'],
-    ['a batch failed', { outcomes: [ok, bad] }, 'failed'],
+  it.each<[string, () => Promise<RunRecord>, string]>([
+    [
+      'an input error',
+      () => recordOf({ fatal: "Input 'dry-run' must be true or false" }),
+      'failed'
+    ],
+    ['a fatal error after submitting', () => after({ fatal: 'boom' }), 'failed'],
+    [
+      'a deleted branch',
+      () =>
+        after({
+          changes: { paths: [], removed: [], useFallback: false, notes: [], nothingToDo: 'deleted' }
+        }),
+      'nothing-to-do'
+    ],
+    [
+      'no targets',
+      () =>
+        after({
+          targets: { targets: [], tags: [], sources: new Map() },
+          planned: undefined,
+          submitted: undefined
+        }),
+      'nothing-to-do'
+    ],
+    [
+      'only tags',
+      () =>
+        after(
+          {
+            targets: { targets: [], tags: [{ host: 'a', tag: 'x' }], sources: new Map() },
+            planned: undefined,
+            submitted: undefined
+          },
+          { 'dry-run': 'true' }
+        ),
+      'dry-run'
+    ],
+    ['a dry run', () => after({ submitted: undefined }, { 'dry-run': 'true' }), 'dry-run'],
+    ['every batch accepted', () => after({}), 'submitted'],
+    [
+      'a batch failed',
+      () => after({ planned: { plan: badPlan }, submitted: { outcomes: bad } }),
+      'failed'
+    ],
     [
       'waited to the end',
-      { outcomes: [ok], wait: waited('complete', task('Complete')) },
+      () => after({ submitted: { outcomes: ok, wait: waited('complete', tasksOf(ok)) } }),
       'complete'
     ],
-    ['a task failed', { outcomes: [ok], wait: waited('failed', task('Failed')) }, 'failed'],
+    [
+      'a task failed',
+      () =>
+        after({
+          submitted: {
+            outcomes: ok,
+            wait: waited('failed', tasksOf(ok, 'Complete', [plan.targets[0].url]))
+          }
+        }),
+      'failed'
+    ],
     [
       'the wait timed out',
-      { outcomes: [ok], wait: waited('timeout', task('Refreshing')) },
+      () =>
+        after({ submitted: { outcomes: ok, wait: waited('timeout', tasksOf(ok, 'Refreshing')) } }),
       'timeout'
     ],
     [
       'a batch failed and the wait timed out',
-      { outcomes: [ok, bad], wait: waited('timeout', task('Refreshing')) },
+      () =>
+        after({
+          planned: { plan: badPlan },
+          submitted: { outcomes: bad, wait: waited('timeout', tasksOf(bad, 'Refreshing')) }
+        }),
       'failed'
     ],
     [
       'a prefetch failed after a complete wait',
-      {
-        outcomes: [ok],
-        wait: waited('complete', task('Complete')),
-        preload: [{ ...ok, ok: false, error: new Error('x') }]
-      },
+      () =>
+        after({
+          submitted: {
+            outcomes: ok,
+            wait: waited('complete', tasksOf(ok)),
+            preload: [{ ...ok[0], ok: false, error: new Error('x') }]
+          }
+        }),
       'failed'
     ],
-    ['the prefetch was skipped', { outcomes: [ok], preloadSkipped: 'no quota' }, 'failed'],
-    ['nothing recorded after the plan', {}, 'failed']
-  ])('%s', (_, fields, status) => {
-    expect(statusOf({ ...base, ...fields })).toBe(status)
+    [
+      'the prefetch was skipped',
+      () => after({ submitted: { outcomes: ok, preloadSkipped: 'no quota' } }),
+      'failed'
+    ],
+    ['nothing recorded after the plan', () => after({ submitted: undefined }), 'failed'],
+    [
+      'a URL still stale with verify: fail',
+      () =>
+        after({
+          submitted: { outcomes: ok, wait: waited('complete', tasksOf(ok)) },
+          verification: verified('fail', 'fresh', 'stale')
+        }),
+      'stale'
+    ],
+    [
+      'a URL still stale with verify: warn',
+      () =>
+        after({
+          submitted: { outcomes: ok, wait: waited('complete', tasksOf(ok)) },
+          verification: verified('warn', 'fresh', 'stale')
+        }),
+      'complete'
+    ],
+    [
+      'unknown verdicts with verify: fail',
+      () =>
+        after({
+          submitted: { outcomes: ok, wait: waited('complete', tasksOf(ok)) },
+          verification: verified('fail', 'unknown', 'fresh')
+        }),
+      'complete'
+    ]
+  ])('%s', async (_, record, status) => {
+    expect(statusOf(await record())).toBe(status)
   })
 })
 
 describe('failuresOf', () => {
-  it('names each failed batch, task and prefetch', () => {
-    const failures = failuresOf({
-      ...base,
-      outcomes: [ok, bad],
-      wait: waited('failed', task('Failed')),
-      preloadSkipped: 'Prefetch skipped: no quota.'
+  it('names each failed batch, task, prefetch and stale URL', async () => {
+    const record = await after({
+      planned: { plan: badPlan },
+      submitted: {
+        outcomes: bad,
+        wait: waited('failed', tasksOf(bad, 'Complete', [badPlan.targets[0].url])),
+        preloadSkipped: 'Prefetch skipped: no quota.'
+      },
+      verification: verified('fail', 'stale')
     })
-    expect(failures).toEqual([
-      '1 of 2 batches failed; the others were submitted:\n- batch 2 (1 File): QuotaExceeded.Refresh: used up',
-      '1 object failed to refresh:\n- task 1 https://a.example/x: Origin Timeout',
-      'Prefetch skipped: no quota.'
+    expect(failuresOf(record)).toEqual([
+      '1 of 2 batches failed; the others were submitted:\n- batch 2 (1 object): QuotaExceeded.Refresh: Your refresh quota for today is used up. (RequestId REQ-1) ' +
+        "Today's quota is used up; it resets at midnight (UTC+8). Refresh a directory instead, or ask for a larger quota.",
+      '1 object failed to refresh:\n- task 700000 https://www.example.com/page-0.html: Origin Timeout',
+      'Prefetch skipped: no quota.',
+      '1 URL still serves stale content at the edge after a second refresh (verify: fail):\n- https://www.example.com/page-0.html: stale'
     ])
-    expect(failuresOf({ ...base, outcomes: [ok] })).toEqual([])
+    expect(failuresOf(await after({}))).toEqual([])
+  })
+
+  it('does not fail the step for stale URLs with verify: warn', async () => {
+    expect(failuresOf(await after({ verification: verified('warn', 'stale') }))).toEqual([])
   })
 })
 
 describe('fullySucceeded: when the manifest may become the baseline', () => {
-  it.each<[string, Partial<RunReport>, boolean]>([
-    ['every batch accepted', { outcomes: [ok] }, true],
-    ['a batch failed', { outcomes: [ok, bad] }, false],
-    ['a task failed', { outcomes: [ok], wait: waited('failed', task('Failed')) }, false],
+  it.each<[string, () => Promise<RunRecord>, boolean]>([
+    ['every batch accepted', () => after({}), true],
+    [
+      'a batch failed',
+      () => after({ planned: { plan: badPlan }, submitted: { outcomes: bad } }),
+      false
+    ],
+    [
+      'a task failed',
+      () =>
+        after({
+          submitted: {
+            outcomes: ok,
+            wait: waited('failed', tasksOf(ok, 'Complete', [plan.targets[0].url]))
+          }
+        }),
+      false
+    ],
     [
       'the wait timed out with no failure',
-      { outcomes: [ok], wait: waited('timeout', task('Pending')) },
+      () => after({ submitted: { outcomes: ok, wait: waited('timeout', tasksOf(ok, 'Pending')) } }),
       true
     ],
-    ['a dry run', { dryRun: true }, false],
-    ['a fatal error', { fatal: 'x' }, false],
-    ['nothing to refresh', { targets: [] }, true]
-  ])('%s', (_, fields, expected) => {
-    expect(fullySucceeded({ ...base, ...fields })).toBe(expected)
+    [
+      'a URL still stale at the edge',
+      () => after({ verification: verified('warn', 'stale') }),
+      false
+    ],
+    ['a dry run', () => after({ submitted: undefined }, { 'dry-run': 'true' }), false],
+    ['a fatal error', () => after({ fatal: 'x' }), false]
+  ])('%s', async (_, record, expected) => {
+    expect(fullySucceeded(await record())).toBe(expected)
   })
 })

@@ -1,8 +1,10 @@
 import { describe, expect, it } from '@jest/globals'
-import { UserError } from '../../src/errors.js'
+import { UserError } from '../../src/util/errors.js'
 import { encodePath, encodePathSegment } from '../../src/rules/encode.js'
 import { mapPaths } from '../../src/rules/map.js'
-import { globBase, matchesSegments, parseRules, pathSegments } from '../../src/rules/parse.js'
+import { globCompiler, pathSegments } from '../../src/rules/glob.js'
+import { globBase } from '../../src/rules/parse.js'
+import { rulesOf as parseRules } from '../fixtures.js'
 
 const urlsOf = (rules: string, paths: string[]) =>
   mapPaths(paths, parseRules(rules)).targets.map((t) => `${t.type} ${t.url}`)
@@ -42,7 +44,7 @@ describe('globBase', () => {
     ['{a,b}/**', ''],
     ['site/[ab]/x', 'site/']
   ])('%s has base %j', (glob, base) => {
-    expect(globBase(glob)).toBe(base)
+    expect(globBase(glob, globCompiler)).toBe(base)
   })
 })
 
@@ -176,7 +178,7 @@ describe('rule line errors name the line and quote it', () => {
   })
 })
 
-describe('matchesSegments', () => {
+describe('compiled globs', () => {
   const globs = [
     'public/**',
     'public/**/*.html',
@@ -206,12 +208,11 @@ describe('matchesSegments', () => {
     'ünï/a b.html'
   ]
   it.each(globs)('agrees with Minimatch.match for %s', (glob) => {
-    const { mappings } = parseRules(`${glob} => https://a.example/{path}`)
-    const matcher = mappings[0].matcher
+    const compiled = globCompiler.compile(glob)
     for (const path of paths)
-      expect([path, matchesSegments(matcher, pathSegments(path))]).toEqual([
+      expect([path, compiled.matches(pathSegments(path))]).toEqual([
         path,
-        matcher.match(path)
+        compiled.minimatch.match(path)
       ])
   })
 })

@@ -2,11 +2,10 @@ import { afterEach, describe, expect, it } from '@jest/globals'
 import { RpcClient } from '../../src/api/client.js'
 import { signV3 } from '../../src/api/sign.js'
 import { createHttpSend } from '../../src/api/transport.js'
-import { UserError } from '../../src/errors.js'
-import { checkQuota, quotaNeeds } from '../../src/plan/budget.js'
+import { Pacer } from '../../src/plan/pacing.js'
 import { dcdnService } from '../../src/services/dcdn.js'
+import { createCallGate } from '../../src/submit/gate.js'
 import { submitBatches as submit } from '../../src/submit/batches.js'
-import { RefreshTarget } from '../../src/targets/target.js'
 import { FakeClock } from '../fakes/clock.js'
 import { startFakeDcdn } from '../fakes/dcdn-server.mjs'
 import { planWith } from '../fixtures.js'
@@ -28,21 +27,23 @@ async function setup(rate: number) {
   // The fake DCDN keeps its rate windows on the same virtual clock.
   fake = await startFakeDcdn({ urlRatePerDomain: rate, now: () => clock.now() })
   http = createHttpSend({ connectTimeoutMs: 2000, requestTimeoutMs: 5000 }, {})
+  const pacer = new Pacer({ callsPerSecond: 30, urlRatePerDomain: rate, preloadCallsPerSecond: 15 })
   const client = new RpcClient({
     endpoint: new URL(fake.url),
     version: '2018-01-15',
     signer: signV3,
     key: { accessKeyId: 'testid', accessKeySecret: 'testsecret' },
     send: http.send,
-    clock
+    clock,
+    gate: createCallGate(pacer, clock)
   })
-  return { clock, client: dcdnService(client), fake }
+  return { clock, client: dcdnService(client), fake, pacer }
 }
 
 type Options = {
   client: ReturnType<typeof dcdnService>
   clock: FakeClock
-  pacing: { urlRatePerDomain: number }
+  pacer: Pacer
   force: boolean
   log: (m: string) => void
   retry?: { attempts: number; baseMs: number; capMs: number }
@@ -51,7 +52,7 @@ const submitBatches = (batches: Parameters<typeof submit>[0], o: Options) =>
   submit(batches, {
     service: o.client,
     clock: o.clock,
-    urlRatePerDomain: o.pacing.urlRatePerDomain,
+    pacer: o.pacer,
     force: o.force,
     log: o.log,
     retry: o.retry
@@ -64,12 +65,12 @@ const log = (m: string) => logs.push(m)
 
 describe('submitBatches pacing on a virtual clock', () => {
   it('waits exactly one minute between full batches of one host', async () => {
-    const { clock, client, fake } = await setup(1000)
+    const { clock, client, fake, pacer } = await setup(1000)
     const batches = planBatches(urls(2500), { maxUrlsPerRequest: 1000, urlRatePerDomain: 1000 })
     const outcomes = await submitBatches(batches, {
       client,
       clock,
-      pacing: { urlRatePerDomain: 1000 },
+      pacer,
       force: false,
       log
     })
@@ -79,7 +80,7 @@ describe('submitBatches pacing on a virtual clock', () => {
   })
 
   it('sends other hosts without waiting', async () => {
-    const { clock, client } = await setup(1000)
+    const { clock, client, pacer } = await setup(1000)
     const batches = planBatches([...urls(1000, 'a.example'), ...urls(1000, 'b.example')], {
       maxUrlsPerRequest: 1000,
       urlRatePerDomain: 1000
@@ -87,7 +88,7 @@ describe('submitBatches pacing on a virtual clock', () => {
     await submitBatches(batches, {
       client,
       clock,
-      pacing: { urlRatePerDomain: 1000 },
+      pacer,
       force: false,
       log
     })
@@ -95,7 +96,7 @@ describe('submitBatches pacing on a virtual clock', () => {
   })
 
   it('on QuotaPerMinuteExceeded.Refresh waits for the host window to free, then succeeds once', async () => {
-    const { clock, client, fake } = await setup(10000)
+    const { clock, client, fake, pacer } = await setup(10000)
     const batches = planBatches(urls(1500), { maxUrlsPerRequest: 1000, urlRatePerDomain: 10000 })
     fake.inject({
       kind: 'QuotaPerMinuteExceeded.Refresh',
@@ -106,7 +107,7 @@ describe('submitBatches pacing on a virtual clock', () => {
     const outcomes = await submitBatches(batches, {
       client,
       clock,
-      pacing: { urlRatePerDomain: 10000 },
+      pacer,
       force: false,
       log
     })
@@ -121,14 +122,14 @@ describe('submitBatches pacing on a virtual clock', () => {
   })
 
   it('gives up after the retry budget and reports the last error', async () => {
-    const { clock, client, fake } = await setup(10000)
+    const { clock, client, fake, pacer } = await setup(10000)
     for (let i = 0; i < 3; i++) fake.inject({ kind: '503', action: 'RefreshDcdnObjectCaches' })
     const outcomes = await submitBatches(
       planBatches(urls(3), { maxUrlsPerRequest: 1000, urlRatePerDomain: 10000 }),
       {
         client,
         clock,
-        pacing: { urlRatePerDomain: 10000 },
+        pacer,
         force: false,
         log,
         retry: { attempts: 3, baseMs: 1000, capMs: 4000 }
@@ -139,37 +140,5 @@ describe('submitBatches pacing on a virtual clock', () => {
     expect(outcomes[0].error?.message).toMatch(/ServiceUnavailable/)
     expect(clock.sleeps.length).toBeLessThanOrEqual(2)
     for (const [i, wait] of clock.sleeps.entries()) expect(wait).toBeLessThanOrEqual(1000 * 2 ** i)
-  })
-})
-
-describe('quota check', () => {
-  const quota = {
-    requestId: 'r',
-    quota: { File: 10000, Directory: 100, Regex: 20, IgnoreParams: 10000, Preload: 1000 },
-    remain: { File: 5, Directory: 100, Regex: 20, IgnoreParams: 10000, Preload: 50 }
-  }
-
-  it('shows need against remaining for each type, and refuses when one is short', () => {
-    const targets: RefreshTarget[] = [
-      ...urls(6),
-      { type: 'Directory', url: 'https://a.example/d/' }
-    ]
-    const needs = quotaNeeds(targets, quota, 6)
-    expect(needs).toEqual([
-      { kind: 'File', need: 6, remain: 5 },
-      { kind: 'Directory', need: 1, remain: 100 },
-      { kind: 'Preload', need: 6, remain: 50 }
-    ])
-    expect(() => checkQuota(needs)).toThrow(UserError)
-    expect(() => checkQuota(needs)).toThrow(
-      /File: need 6, 5 remain today[\s\S]*Directory: need 1, 100 remain today/
-    )
-    expect(() => checkQuota(needs.slice(1))).not.toThrow()
-  })
-
-  it('refuses when a remaining figure could not be read', () => {
-    expect(() => checkQuota([{ kind: 'File', need: 1, remain: NaN }])).toThrow(
-      /remaining quota unknown/
-    )
   })
 })

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { hostOf, parseTargetLines, urlProblem } from '../../src/targets/target.js'
+import { DCDN_FORM } from '../fixtures.js'
 
 describe('urlProblem (SPEC 3.3)', () => {
   it.each([
@@ -33,7 +34,7 @@ describe('parseTargetLines', () => {
   it('reads each type and defaults to file', () => {
     const text =
       'https://a.example/x\n# comment\n\nfile https://a.example/y\ndirectory https://a.example/d/\nregex https://a.example/.*\\.jpg\nignore-params https://a.example/q\nDIRECTORY https://b.example/\r\n'
-    expect(parseTargetLines(text, 'urls')).toEqual([
+    expect(parseTargetLines(text, 'urls', DCDN_FORM).urls).toEqual([
       { type: 'File', url: 'https://a.example/x' },
       { type: 'File', url: 'https://a.example/y' },
       { type: 'Directory', url: 'https://a.example/d/' },
@@ -50,11 +51,13 @@ describe('parseTargetLines', () => {
     ['/x', /urls line 2 .*absolute/],
     ['https://a.example/#x', /urls line 2 .*fragment/]
   ])('names the input and line for %j', (line, message) => {
-    expect(() => parseTargetLines(`https://ok.example/\n${line}`, 'urls')).toThrow(message)
+    expect(() => parseTargetLines(`https://ok.example/\n${line}`, 'urls', DCDN_FORM)).toThrow(
+      message
+    )
   })
 
   it('names the fallback input too', () => {
-    expect(() => parseTargetLines('nope', 'fallback')).toThrow(/fallback line 1/)
+    expect(() => parseTargetLines('nope', 'fallback', DCDN_FORM)).toThrow(/fallback line 1/)
   })
 })
 

@@ -1,16 +1,14 @@
 import { randomBytes } from 'node:crypto'
-import { Clock } from '../clock.js'
+import { Clock } from '../util/clock.js'
 import { ApiError, NetworkError } from './errors.js'
 import { AccessKey, ParamPlacement, Signer } from './sign.js'
 import type { HttpAnswer, HttpSend } from './transport.js'
+import type { CallLoad } from '../plan/pacing.js'
+import { parseJson } from './json.js'
 
-/**
- * Admits each call under the account's calls-per-second limit. `acquire` resolves when a call may
- * leave; `release` records that its answer came back.
- */
+/** Admits each call of the account when its pacing allows (src/submit/gate.ts). */
 export interface CallGate {
-  acquire(): Promise<void>
-  release(): void
+  run<T>(load: CallLoad, call: () => Promise<T>): Promise<T>
 }
 
 export interface ClientOptions {
@@ -92,32 +90,15 @@ export class RpcClient {
   async call<T>(
     action: string,
     params: Record<string, string> = {},
-    shape: CallShape = FORM_POST
+    shape: CallShape = FORM_POST,
+    load: CallLoad = {}
   ): Promise<T & { RequestId: string }> {
-    const { endpoint, version, signer, key, send, clock, gate } = this.options
-    await gate?.acquire()
-    let answer: HttpAnswer
+    const { gate } = this.options
+    const answer = await (gate
+      ? gate.run(load, () => this.send(action, params, shape))
+      : this.send(action, params, shape))
     try {
-      const signed = signer(
-        {
-          host: endpoint.host,
-          method: shape.method,
-          action,
-          version,
-          params,
-          placement: shape.placement,
-          nonce: randomBytes(16).toString('hex'),
-          time: clock.now()
-        },
-        key
-      )
-      const url = new URL(signed.query ? `/?${signed.query}` : '/', endpoint)
-      answer = await sendRequest(send, url, signed.headers, signed.body, shape.method)
-    } finally {
-      gate?.release()
-    }
-    try {
-      return JSON.parse(answer.body) as T & { RequestId: string }
+      return parseJson(answer.body) as T & { RequestId: string }
     } catch {
       throw new ApiError({
         code: 'InvalidResponse',
@@ -125,5 +106,29 @@ export class RpcClient {
         httpStatus: 502
       })
     }
+  }
+
+  /** Signs and sends one attempt: a new nonce and timestamp every time. */
+  private send(
+    action: string,
+    params: Record<string, string>,
+    shape: CallShape
+  ): Promise<HttpAnswer> {
+    const { endpoint, version, signer, key, send, clock } = this.options
+    const signed = signer(
+      {
+        host: endpoint.host,
+        method: shape.method,
+        action,
+        version,
+        params,
+        placement: shape.placement,
+        nonce: randomBytes(16).toString('hex'),
+        time: clock.now()
+      },
+      key
+    )
+    const url = new URL(signed.query ? `/?${signed.query}` : '/', endpoint)
+    return sendRequest(send, url, signed.headers, signed.body, shape.method)
   }
 }

@@ -5,18 +5,46 @@ export class ApiError extends Error {
   /** 0 when no HTTP answer came (a network error or a timeout). */
   readonly httpStatus: number
   readonly retryable: boolean
-  /** the service's own message, without our advice around it. */
+  /** The service's own message, without our advice around it. */
   readonly apiMessage: string
+  /** What the user can do about it, when we know. */
+  readonly advice?: string
 
-  constructor(fields: { code: string; message: string; requestId?: string; httpStatus: number }) {
+  constructor(fields: {
+    code: string
+    message: string
+    requestId?: string
+    httpStatus: number
+    advice?: string
+  }) {
     const requestId = fields.requestId ?? ''
-    super(describe(fields.code, fields.message, requestId))
+    const advice = fields.advice ?? ADVICE.find(([pattern]) => pattern.test(fields.code))?.[1]
+    super(describe(fields.code, fields.message, requestId, advice))
     this.name = 'ApiError'
     this.code = fields.code
     this.apiMessage = fields.message
     this.requestId = requestId
     this.httpStatus = fields.httpStatus
+    this.advice = advice
     this.retryable = isRetryable(fields.code, fields.httpStatus)
+  }
+
+  /** The same error with other advice: for a failure whose meaning depends on the call. */
+  withAdvice(advice: string): ApiError {
+    return new ApiError({
+      code: this.code,
+      message: this.apiMessage,
+      requestId: this.requestId,
+      httpStatus: this.httpStatus,
+      advice
+    })
+  }
+
+  /** Auth, signature, time and daily-quota codes: their advice holds whatever the call was. */
+  get general(): boolean {
+    return /^(InvalidAccessKeyId|SignatureDoesNotMatch|InvalidTimeStamp|InvalidSecurityToken|QuotaExceeded)/.test(
+      this.code
+    )
   }
 }
 
@@ -76,8 +104,7 @@ const ADVICE: [RegExp, string][] = [
   ]
 ]
 
-function describe(code: string, message: string, requestId: string): string {
-  const advice = ADVICE.find(([pattern]) => pattern.test(code))?.[1]
+function describe(code: string, message: string, requestId: string, advice?: string): string {
   const parts = [`${code}: ${message}`]
   if (requestId) parts.push(`(RequestId ${requestId})`)
   if (advice) parts.push(advice)

@@ -1,5 +1,5 @@
-import { Clock } from '../clock.js'
-import { RetryPolicy, withRetry } from '../retry.js'
+import { Clock } from '../util/clock.js'
+import { RetryPolicy, withRetry } from '../util/backoff.js'
 import { ApiError } from './errors.js'
 
 const retryableApi = (error: unknown): error is ApiError =>

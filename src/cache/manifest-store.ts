@@ -1,7 +1,10 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
-import { dirname, join } from 'node:path'
-import { messageOf } from '../errors.js'
+import { join } from 'node:path'
 import type { Manifest, ManifestOrigin } from '../changes/manifest.js'
+import { captureOutput } from '../runner/capture.js'
+import { Log } from '../runner/log.js'
+import { messageOf } from '../util/errors.js'
+import { Deadlines, SilenceBudget, silenceBudget, withinDeadlines } from './deadline.js'
 
 /** The last good refresh's manifest, kept in the GitHub Actions cache (SPEC 4.1.3, 7). */
 export interface ManifestStore {
@@ -12,23 +15,37 @@ export interface ManifestStore {
 }
 
 export interface StoreOptions {
-  /** The manifest key; entries are saved as `<key>-<run id>-<run attempt>`. */
+  /** The manifest key: letters, digits and `. _ -` (SPEC 4.1.3). */
   key: string
   runId: string
   runAttempt: string
   workspace: string
   /** Whether the runner gave this job the cache service at all. */
   available: boolean
-  warn(message: string): void
-  info(message: string): void
+  deadlines: Deadlines
+  log: Log
 }
 
+/**
+ * Entries are saved as `<key>/<run id>-<run attempt>`: no manifest key holds a `/`, so the key
+ * `docs` never restores an entry of `docs-v2`.
+ */
+const SEPARATOR = '/'
+
+/**
+ * The manifest's place, relative to the workspace: the cache version is a hash of the paths as
+ * given, so a relative path finds the entry from any runner, whatever its workspace's absolute
+ * path (container jobs, self-hosted pools).
+ */
+const FOLDER = '.edge-refresh-manifest'
+const FILE = `${FOLDER}/manifest.json`
+
 /** The stored form: one JSON document with the run it came from. */
-export function serializeManifest(manifest: Manifest, origin: ManifestOrigin): string {
+function serialize(manifest: Manifest, origin: ManifestOrigin): string {
   return JSON.stringify({ version: 1, origin, files: Object.fromEntries(manifest) })
 }
 
-export function parseManifest(text: string): { manifest: Manifest; origin: ManifestOrigin } {
+function parse(text: string): { manifest: Manifest; origin: ManifestOrigin } {
   const data = JSON.parse(text) as {
     version?: number
     origin?: ManifestOrigin
@@ -42,44 +59,64 @@ export function parseManifest(text: string): { manifest: Manifest; origin: Manif
   return { manifest, origin: data.origin ?? { runId: '' } }
 }
 
-/** Restore and save must name the same path, or the cache version differs and nothing matches. */
-const FOLDER = '.edge-refresh-manifest'
-
 type CacheLibrary = typeof import('@actions/cache')
 
 /** The Actions cache behind the ManifestStore; `@actions/cache` is loaded only when it is used. */
 export function createManifestStore(options: StoreOptions): ManifestStore {
-  const file = join(options.workspace, FOLDER, 'manifest.json')
-  const paths = [file]
-  const ownKey = new RegExp(`^${options.key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}-\\d+-\\d+$`)
+  const { log } = options
+  const file = join(options.workspace, FILE)
+  const prefix = `${options.key}${SEPARATOR}`
   let library: Promise<CacheLibrary> | undefined
   const load = () => (library ??= import('@actions/cache'))
+  const budget: SilenceBudget = silenceBudget(options.deadlines)
   const cleanUp = () => rm(join(options.workspace, FOLDER), { recursive: true, force: true })
+
+  /**
+   * One operation of the library: from the workspace, so that the relative path resolves there;
+   * within the deadlines; and what the library prints held back and shown inertly in one folded
+   * group. Returns the operation's value, or throws its error after the group.
+   */
+  async function operate<T>(
+    title: string,
+    operation: (cache: CacheLibrary) => Promise<T>
+  ): Promise<T> {
+    const cache = await load()
+    const cwd = process.cwd()
+    const captured = await captureOutput(() =>
+      withinDeadlines(budget, async () => {
+        process.chdir(options.workspace || cwd)
+        try {
+          return await operation(cache)
+        } finally {
+          process.chdir(cwd)
+        }
+      })
+    )
+    await log.group(title, async () => log.untrusted(captured.lines))
+    if (captured.failed) throw captured.error
+    return captured.value as T
+  }
 
   return {
     async restore() {
       if (!options.available) {
-        options.warn(
+        log.warning(
           'The GitHub Actions cache is not available to this job, so there is no previous manifest to compare with.'
         )
         return undefined
       }
       try {
-        const cache = await load()
-        const primary = `${options.key}-${options.runId}-${options.runAttempt}`
-        const matched = await cache.restoreCache(paths, primary, [`${options.key}-`])
+        const matched = await operate(
+          'Restoring the previous manifest from the Actions cache',
+          (cache) =>
+            cache.restoreCache([FILE], `${prefix}${options.runId}-${options.runAttempt}`, [prefix])
+        )
         if (!matched) return undefined
-        if (!ownKey.test(matched)) {
-          options.info(
-            `The cache entry '${matched}' belongs to another manifest key; it is not used as a baseline.`
-          )
-          return undefined
-        }
-        const { manifest, origin } = parseManifest(await readFile(file, 'utf8'))
+        const { manifest, origin } = parse(await readFile(file, 'utf8'))
         return { manifest, origin, key: matched }
       } catch (error) {
-        options.warn(
-          `Could not restore the previous manifest from the GitHub Actions cache: ${messageOf(error)}`
+        log.warning(
+          `Could not restore the previous manifest from the GitHub Actions cache (${messageOf(error)}); going on as if there were none.`
         )
         return undefined
       } finally {
@@ -89,28 +126,29 @@ export function createManifestStore(options: StoreOptions): ManifestStore {
 
     async save(manifest, origin) {
       if (!options.available) {
-        options.warn(
+        log.warning(
           'The GitHub Actions cache is not available to this job, so this manifest was not saved; the next run will refresh without a baseline.'
         )
         return false
       }
-      const key = `${options.key}-${options.runId}-${options.runAttempt}`
+      const key = `${prefix}${options.runId}-${options.runAttempt}`
       try {
-        await mkdir(dirname(file), { recursive: true })
-        await writeFile(file, serializeManifest(manifest, origin))
-        const cache = await load()
-        const id = await cache.saveCache(paths, key)
+        await mkdir(join(options.workspace, FOLDER), { recursive: true })
+        await writeFile(file, serialize(manifest, origin))
+        const id = await operate('Saving the manifest to the Actions cache', (cache) =>
+          cache.saveCache([FILE], key)
+        )
         // The library reports most failures only as information and answers -1: say it plainly.
         if (id === -1) {
-          options.warn(
+          log.warning(
             `The GitHub Actions cache did not store the manifest (${key}); the next run compares with an older one, or with none.`
           )
           return false
         }
-        options.info(`Saved the manifest of ${manifest.size} files to the cache as ${key}.`)
+        log.info(`Saved the manifest of ${manifest.size} files to the cache as ${key}.`)
         return true
       } catch (error) {
-        options.warn(`Could not save the manifest to the GitHub Actions cache: ${messageOf(error)}`)
+        log.warning(`Could not save the manifest to the GitHub Actions cache: ${messageOf(error)}`)
         return false
       } finally {
         await cleanUp()

@@ -1,7 +1,11 @@
 import { existsSync } from 'node:fs'
+import { decodeName } from '../util/bytes.js'
 
-/** Runs git without a shell; every argument is passed as it is, so no file name reaches a shell. */
-export type GitRunner = (args: string[]) => Promise<string>
+/**
+ * Runs git without a shell and answers its standard output as bytes; every argument is passed as
+ * it is, so no file name reaches a shell.
+ */
+export type GitRunner = (args: string[]) => Promise<Buffer>
 
 export function createGitRunner(
   workspace: string,
@@ -17,13 +21,15 @@ export function createGitRunner(
         {
           cwd: workspace,
           maxBuffer: 512 * 1024 * 1024,
-          encoding: 'utf8',
+          encoding: 'buffer',
           env: { ...env, GIT_TERMINAL_PROMPT: '0' }
         },
         (error, stdout, stderr) => {
           if (error)
             reject(
-              new Error(`git ${args[0]} failed: ${(stderr || error.message).trim().split('\n')[0]}`)
+              new Error(
+                `git ${args[0]} failed: ${(stderr.toString('utf8') || error.message).trim().split('\n')[0]}`
+              )
             )
           else resolve(stdout)
         }
@@ -32,11 +38,25 @@ export function createGitRunner(
   }
 }
 
+const textOf = async (git: GitRunner, args: string[]) => (await git(args)).toString('utf8').trim()
+
+/** NUL-separated names, each decoded from its bytes (SPEC 4.1.4: file names are bytes). */
+function names(out: Buffer): string[] {
+  const list: string[] = []
+  let start = 0
+  for (let i = out.indexOf(0); i >= 0; i = out.indexOf(0, start)) {
+    if (i > start) list.push(decodeName(out.subarray(start, i)))
+    start = i + 1
+  }
+  if (start < out.length) list.push(decodeName(out.subarray(start)))
+  return list
+}
+
 /** A usable checkout: a git work tree at the workspace. */
 export async function isGitCheckout(workspace: string, git: GitRunner): Promise<boolean> {
   if (!workspace || !existsSync(workspace)) return false
   try {
-    return (await git(['rev-parse', '--is-inside-work-tree'])).trim() === 'true'
+    return (await textOf(git, ['rev-parse', '--is-inside-work-tree'])) === 'true'
   } catch {
     return false
   }
@@ -69,31 +89,27 @@ export async function ensureCommit(git: GitRunner, sha: string, depth = 1): Prom
   ])
 }
 
-/** Paths that differ between two commits' trees, NUL-separated so any file name survives. */
-export async function diffPaths(git: GitRunner, base: string, head: string): Promise<string[]> {
+/** Paths that differ between two commits' trees, and those of them that `head` no longer has. */
+export async function diffPaths(
+  git: GitRunner,
+  base: string,
+  head: string
+): Promise<{ paths: string[]; removed: string[] }> {
   // --no-renames lists a rename as its old path (deleted) and its new path (added): both are stale.
-  const out = await git([
-    'diff',
-    '--no-renames',
-    '--no-ext-diff',
-    '--name-only',
-    '-z',
-    base,
-    head,
-    '--'
-  ])
-  return out.split('\0').filter((path) => path !== '')
+  const diff = (...filter: string[]) =>
+    git(['diff', '--no-renames', '--no-ext-diff', '--name-only', '-z', ...filter, base, head, '--'])
+  const [all, removed] = await Promise.all([diff(), diff('--diff-filter=D')])
+  return { paths: names(all), removed: names(removed) }
 }
 
 /** The parent of a commit, or the empty tree for a root commit. */
 export async function parentOrEmptyTree(git: GitRunner, sha: string): Promise<string> {
-  const parents = (await git(['rev-list', '--parents', '-n', '1', sha, '--'])).trim().split(' ')
+  const parents = (await textOf(git, ['rev-list', '--parents', '-n', '1', sha, '--'])).split(' ')
   if (parents.length > 1) return parents[1]
-  return (await git(['hash-object', '-t', 'tree', '/dev/null'])).trim()
+  return textOf(git, ['hash-object', '-t', 'tree', '/dev/null'])
 }
 
 /** Every file path of a commit's tree, for weighing which directories to collapse into. */
 export async function listTree(git: GitRunner, commit: string): Promise<string[]> {
-  const out = await git(['ls-tree', '-r', '--name-only', '-z', commit, '--'])
-  return out.split('\0').filter((path) => path !== '')
+  return names(await git(['ls-tree', '-r', '--name-only', '-z', commit, '--']))
 }

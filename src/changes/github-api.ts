@@ -1,6 +1,7 @@
-import { Clock } from '../clock.js'
-import { UserError, messageOf } from '../errors.js'
-import { DEFAULT_RETRY, RetryPolicy, withRetry } from '../retry.js'
+import { Clock } from '../util/clock.js'
+import { UserError, messageOf } from '../util/errors.js'
+import { DEFAULT_RETRY, RetryPolicy, withRetry } from '../util/backoff.js'
+import type { Deadlines } from '../cache/deadline.js'
 
 /** The one Octokit call we need: `octokit.request`, so tests can point it at a fake API. */
 export type GitHubRequest = (
@@ -17,7 +18,7 @@ export interface Repo {
 interface GitHubFailure {
   status?: number
   message?: string
-  response?: { headers?: Record<string, string | undefined> }
+  response?: { headers?: Record<string, string | undefined>; data?: unknown }
 }
 
 function failureOf(error: unknown): GitHubFailure {
@@ -33,6 +34,7 @@ function isPrimaryRateLimit(f: GitHubFailure): boolean {
 
 /** Worth sending again: no answer, a server error, or a secondary rate limit. */
 function isTransient(error: unknown): boolean {
+  if (error instanceof UserError) return false
   const f = failureOf(error)
   if (isPrimaryRateLimit(f)) return false
   if (f.status === undefined || f.status >= 500) return true
@@ -43,19 +45,32 @@ function isTransient(error: unknown): boolean {
   )
 }
 
+/** The GitHub API gave no answer for the whole of its deadline (SPEC 4.1.4). */
+export class GitHubSilentError extends UserError {}
+
 /**
  * The GitHub API with the same bounded retries as the Alibaba Cloud calls (5xx, network errors,
- * secondary rate limits); a primary rate limit is a clear error quoting GitHub's message.
+ * secondary rate limits); a primary rate limit is a clear error quoting GitHub's message. Each
+ * call's own deadline is the transport's (connect.ts); here, the API may cost at most
+ * `deadlines.totalMs` of silence in all, retries and their waits included, across every call.
  */
 export function retryingRequest(
   request: GitHubRequest,
   clock: Clock,
   log: (message: string) => void,
+  deadlines: Deadlines,
   policy: RetryPolicy = DEFAULT_RETRY
 ): GitHubRequest {
+  let silentMs = 0
+  const silent = (route: string, last?: unknown) =>
+    new GitHubSilentError(
+      `The GitHub API gave no answer for ${Math.round(deadlines.totalMs / 1000)} s in all (${route}${last ? `: ${messageOf(last)}` : ''}).`
+    )
   return (route, params) =>
     withRetry(
       async () => {
+        if (silentMs >= deadlines.totalMs) throw silent(route)
+        const started = clock.now()
         try {
           return await request(route, params)
         } catch (error) {
@@ -64,6 +79,10 @@ export function retryingRequest(
             throw new UserError(
               `The GitHub API rate limit is used up (${route}): ${f.message ?? 'HTTP 403'}. Wait for it to reset, or check out the repository so that git lists the changes.`
             )
+          }
+          if (!f.response) {
+            silentMs += clock.now() - started
+            if (silentMs >= deadlines.totalMs) throw silent(route, error)
           }
           throw error
         }
@@ -76,10 +95,12 @@ export function retryingRequest(
           const after = Number(failureOf(error).response?.headers?.['retry-after'])
           return Number.isFinite(after) && after > 0 ? Math.min(after, 60) * 1000 : 0
         },
-        onRetry: (error, attempt, wait) =>
+        onRetry: (error, attempt, wait) => {
+          if (!failureOf(error).response) silentMs += wait
           log(
             `GitHub API ${route}: attempt ${attempt} failed (${failureOf(error).status ?? messageOf(error)}); trying again in ${(wait / 1000).toFixed(1)} s.`
           )
+        }
       }
     )
 }
@@ -96,9 +117,9 @@ interface ApiFile {
 }
 
 /** The compare API lists at most 300 files, on its first page only, and never says it stopped. */
-export const COMPARE_FILE_CAP = 300
+const COMPARE_FILE_CAP = 300
 /** Get-a-commit pages through at most 3,000 files. */
-export const COMMIT_FILE_CAP = 3000
+const COMMIT_FILE_CAP = 3000
 const PER_PAGE = 100
 
 /** The diff is larger than the API can list; the fallback targets apply, if there are any. */
@@ -178,8 +199,36 @@ async function mapLimit<T, R>(
   return results
 }
 
-function addFiles(into: Set<string>, files: ApiFile[]): void {
-  for (const file of files) for (const path of pathsOfFile(file)) into.add(path)
+/** Changed paths, in the order first seen, and those of them that head no longer has. */
+interface Listed {
+  paths: string[]
+  removed: string[]
+}
+
+/**
+ * Gathers file entries in commit order: a path's last entry says whether head still has it.
+ * `reverse` entries come from head to base, where a path `added` is one that head lacks.
+ */
+class FileList {
+  private readonly gone = new Map<string, boolean>()
+
+  add(files: readonly ApiFile[], reverse = false): void {
+    for (const file of files) {
+      const paths = pathsOfFile(file)
+      paths.forEach((path, i) => {
+        const renamedAway = file.status === 'renamed' && i === 0 && paths.length > 1
+        const removed = reverse ? file.status === 'added' : file.status === 'removed' || renamedAway
+        if (reverse && this.gone.has(path)) return
+        this.gone.set(path, removed)
+      })
+    }
+  }
+
+  listed(): Listed {
+    const removed: string[] = []
+    for (const [path, gone] of this.gone) if (gone) removed.push(path)
+    return { paths: [...this.gone.keys()], removed }
+  }
 }
 
 /**
@@ -192,25 +241,25 @@ export async function listChangesFromApi(
   base: string,
   head: string,
   forced: boolean
-): Promise<string[]> {
+): Promise<Listed> {
   // A forced push's old commits are not ancestors of the new head: list both sides from their
   // merge base, so that files touched only by the dropped commits are refreshed too.
   const sides = forced
     ? [compare(request, repo, base, head), compare(request, repo, head, base)]
     : [compare(request, repo, base, head)]
   const comparisons = await Promise.all(sides)
-  const paths = new Set<string>()
-  for (const comparison of comparisons) {
+  const list = new FileList()
+  for (const [side, comparison] of comparisons.entries()) {
     if (comparison.files.length < COMPARE_FILE_CAP) {
-      addFiles(paths, comparison.files)
+      list.add(comparison.files, side === 1)
       continue
     }
     const perCommit = await mapLimit(comparison.commits, 4, (sha) =>
       commitFiles(request, repo, sha)
     )
-    for (const files of perCommit) addFiles(paths, files)
+    for (const files of perCommit) list.add(files, side === 1)
   }
-  return [...paths]
+  return list.listed()
 }
 
 /** The files of one commit against its first parent: a new branch's head. */
@@ -218,8 +267,8 @@ export async function listCommitFromApi(
   request: GitHubRequest,
   repo: Repo,
   sha: string
-): Promise<string[]> {
-  const paths = new Set<string>()
-  addFiles(paths, await commitFiles(request, repo, sha))
-  return [...paths]
+): Promise<Listed> {
+  const list = new FileList()
+  list.add(await commitFiles(request, repo, sha))
+  return list.listed()
 }

@@ -14,6 +14,8 @@ export interface ChangeSources {
 /** The changed paths, and where they came from, for the summary. */
 export interface ChangeListing {
   paths: string[]
+  /** The paths that head no longer has: their URLs should answer 404 now. */
+  removed: string[]
   source: 'local git' | 'GitHub API'
   base: string
   head: string
@@ -32,7 +34,7 @@ async function fromGit(
     await ensureCommit(git, base)
     await ensureCommit(git, head)
   }
-  return { paths: await diffPaths(git, base, head), source: 'local git', base, head }
+  return { ...(await diffPaths(git, base, head)), source: 'local git', base, head }
 }
 
 async function fromApi(
@@ -46,11 +48,11 @@ async function fromApi(
   }
   const { request: call, repo } = sources.github
   if (request.kind === 'created') {
-    const paths = await listCommitFromApi(call, repo, request.head)
-    return { paths, source: 'GitHub API', base: `${request.head}^`, head: request.head }
+    const listed = await listCommitFromApi(call, repo, request.head)
+    return { ...listed, source: 'GitHub API', base: `${request.head}^`, head: request.head }
   }
-  const paths = await listChangesFromApi(call, repo, request.base, request.head, request.forced)
-  return { paths, source: 'GitHub API', base: request.base, head: request.head }
+  const listed = await listChangesFromApi(call, repo, request.base, request.head, request.forced)
+  return { ...listed, source: 'GitHub API', base: request.base, head: request.head }
 }
 
 /**

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto'
 import { closeSync, lstatSync, openSync, readSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { setImmediate as yieldToEvents } from 'node:timers/promises'
-import { UserError, messageOf } from '../errors.js'
+import { decodeName } from '../util/bytes.js'
+import { UserError, messageOf } from '../util/errors.js'
 
 /** Every deployed file by its repository-relative path, with the SHA-256 of its bytes. */
 export type Manifest = Map<string, string>
@@ -30,7 +31,7 @@ const FILES_PER_TURN = 500
  * the file's size. One file at a time, read synchronously: for the many small files of a site
  * this measured several times faster than asynchronous reads through the thread pool.
  */
-function hashFile(path: string, buffer: Buffer): string {
+function hashFile(path: Buffer, buffer: Buffer): string {
   const hash = createHash('sha256')
   const fd = openSync(path, 'r')
   try {
@@ -46,20 +47,32 @@ function hashFile(path: string, buffer: Buffer): string {
 /** Never part of a deployed site: git's own files, and the folder the manifest is restored into. */
 const NOT_DEPLOYED = new Set(['.git', '.edge-refresh-manifest'])
 
-/** The regular files below `root`, relative to it with `/`; symlinks are skipped, never followed. */
-function listFiles(root: string): string[] {
-  const files: string[] = []
-  const folders = ['']
+const SLASH = Buffer.from('/')
+
+/**
+ * The regular files below `root`, relative to it with `/`; symlinks are skipped, never followed.
+ * Names are read as bytes (SPEC 4.1.4): each file comes with its path's bytes, to open it by, and
+ * its name as text (util/bytes.ts), to map it by.
+ */
+function listFiles(root: string): { name: string; bytes: Buffer }[] {
+  const files: { name: string; bytes: Buffer }[] = []
+  const rootBytes = Buffer.from(root, 'utf8')
+  const folders: Buffer[] = [Buffer.alloc(0)]
   while (folders.length > 0) {
     const folder = folders.pop()!
-    for (const entry of readdirSync(join(root, folder), { withFileTypes: true })) {
-      const relative = folder === '' ? entry.name : `${folder}/${entry.name}`
-      if (entry.isSymbolicLink() || NOT_DEPLOYED.has(entry.name)) continue
+    const at = folder.length > 0 ? Buffer.concat([rootBytes, SLASH, folder]) : rootBytes
+    for (const entry of readdirSync(at, { withFileTypes: true, encoding: 'buffer' })) {
+      const relative = folder.length > 0 ? Buffer.concat([folder, SLASH, entry.name]) : entry.name
+      if (entry.isSymbolicLink() || NOT_DEPLOYED.has(entry.name.toString('latin1'))) continue
       if (entry.isDirectory()) folders.push(relative)
-      else if (entry.isFile()) files.push(relative)
+      else if (entry.isFile())
+        files.push({
+          name: decodeName(relative),
+          bytes: Buffer.concat([rootBytes, SLASH, relative])
+        })
     }
   }
-  return files.sort()
+  return files.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
 }
 
 /**
@@ -86,10 +99,11 @@ export async function hashTree(workspace: string, outputDir: string): Promise<Ma
   const manifest: Manifest = new Map()
   for (let i = 0; i < files.length; i++) {
     if (i > 0 && i % FILES_PER_TURN === 0) await yieldToEvents()
+    const path = `${prefix}${files[i].name}`
     try {
-      manifest.set(`${prefix}${files[i]}`, hashFile(join(root, files[i]), buffer))
+      manifest.set(path, hashFile(files[i].bytes, buffer))
     } catch (error) {
-      throw new UserError(`Could not read ${prefix}${files[i]}: ${messageOf(error)}`)
+      throw new UserError(`Could not read ${JSON.stringify(path)}: ${messageOf(error)}`)
     }
   }
   return manifest

@@ -1,8 +1,9 @@
-import { UserError } from '../errors.js'
+import { UserError } from '../util/errors.js'
+import { plural } from '../util/text.js'
 import { ChangeRequest, ChangedFilesMode } from './event.js'
 
 // The change policy (SPEC 4.1), as pure decisions: what to do when there are no rules, when there
-// is no base to diff against, and when the changes are too many to list.
+// is no base to diff against, and when the changes cannot be listed.
 
 /** Changed files are only worth listing when rules can map them. */
 export function requireRules(
@@ -10,13 +11,7 @@ export function requireRules(
   mode: ChangedFilesMode,
   hasRules: boolean
 ): { request: ChangeRequest; note?: string } {
-  if (
-    hasRules ||
-    request.kind === 'none' ||
-    request.kind === 'deleted' ||
-    request.kind === 'skipped'
-  )
-    return { request }
+  if (hasRules || request.kind === 'none') return { request }
   if (mode === 'true') {
     throw new UserError(
       "changed-files is true, but 'rules' is empty: add rules that turn changed paths into URLs."
@@ -46,16 +41,20 @@ export function whenNoBase(what: string, hasFallback: boolean): NoBaseDecision {
 /** What to refresh when the built site has no previous manifest. */
 export function whenNoManifest(files: number, hasFallback: boolean): NoBaseDecision {
   const why =
-    'There is no previous manifest of the deployed files (a first run, or the cache evicted it after 7 days unused)'
+    'There is no previous manifest of the deployed files (a first run, or the cache evicted it after 7 days unused, or the cache was unavailable)'
   if (hasFallback) return { fallback: true, note: `${why}: refreshing the fallback targets.` }
   return {
     fallback: false,
-    warning: `${why}: refreshing all ${files} deployed files through the rules. Give 'fallback' targets to refresh something narrower.`
+    warning: `${why}: refreshing all ${plural(files, 'deployed file')} through the rules. Give 'fallback' targets to refresh something narrower.`
   }
 }
 
-/** When the changes are too many to list: the fallback if there is one, otherwise the error. */
-export function whenTooLarge(error: UserError, hasFallback: boolean): string {
+/**
+ * When the changes cannot be listed (too many for the API, a base commit that no longer exists
+ * or cannot be fetched, a GitHub API that does not answer): the fallback if there is one,
+ * otherwise the error as it is.
+ */
+export function whenUnlisted(error: UserError, hasFallback: boolean): string {
   if (!hasFallback) throw error
   return `${error.message} Refreshing the fallback targets instead.`
 }

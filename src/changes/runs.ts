@@ -1,4 +1,5 @@
-import { UserError } from '../errors.js'
+import { UserError, messageOf } from '../util/errors.js'
+import { SHA_PATTERN } from './event.js'
 import { GitHubRequest, Repo, statusOf } from './github-api.js'
 
 /** A workflow run, as much of it as the action needs. */
@@ -15,10 +16,30 @@ const PER_PAGE = 100
 /** Pages of successful runs read at most: 1,000 runs. */
 const MAX_PAGES = 10
 
-function runOf(raw: Record<string, unknown>): RunInfo {
+/** What came back, in a few words: for an answer that is not what the Actions API sends. */
+function describeAnswer(data: unknown): string {
+  if (typeof data === 'string') {
+    const text = data.trim()
+    const kind = /^<(!doctype|html)/i.test(text) ? 'an HTML page' : 'text'
+    return `${kind} (${JSON.stringify(text.slice(0, 80))}${text.length > 80 ? '…' : ''})`
+  }
+  if (data === null || data === undefined) return 'an empty answer'
+  return `JSON without the expected fields (${JSON.stringify(data).slice(0, 80)})`
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+/** A run object of the Actions API, or undefined when the answer is not one. */
+function runOf(raw: unknown): RunInfo | undefined {
+  if (!isObject(raw)) return undefined
+  const id = Number(raw.id)
+  const workflowId = Number(raw.workflow_id)
+  if (!Number.isSafeInteger(id) || !Number.isSafeInteger(workflowId)) return undefined
   return {
-    id: Number(raw.id),
-    workflowId: Number(raw.workflow_id),
+    id,
+    workflowId,
     runNumber: Number(raw.run_number),
     headSha: String(raw.head_sha ?? ''),
     headBranch: String(raw.head_branch ?? ''),
@@ -26,27 +47,39 @@ function runOf(raw: Record<string, unknown>): RunInfo {
   }
 }
 
-/** Turns a 403 into the permission it needs; other failures pass as they are. */
+/** Every failure of the runs API as an error that says what was asked and what came back. */
 function explain(error: unknown, what: string): never {
-  if (statusOf(error) === 403) {
+  if (error instanceof UserError) throw error
+  const status = statusOf(error)
+  if (status === 403) {
     throw new UserError(
       `The GitHub API refused to ${what} (HTTP 403). Give the job 'permissions: actions: read' (with contents: read), so that the action can find the last successful run.`
     )
   }
-  throw error
+  throw new UserError(
+    `Could not ${what}: the GitHub API answered ${status ? `HTTP ${status}` : 'nothing'} (${messageOf(error)}). Check 'github-token' and that GITHUB_API_URL points at the GitHub API.`
+  )
+}
+
+function unexpected(what: string, data: unknown): never {
+  throw new UserError(
+    `Could not ${what}: the GitHub API answered with ${describeAnswer(data)}, not the JSON of the Actions API. Check that GITHUB_API_URL points at the GitHub API.`
+  )
 }
 
 /** One workflow run by ID. */
 export async function getRun(request: GitHubRequest, repo: Repo, runId: number): Promise<RunInfo> {
+  const what = `read workflow run ${runId}`
+  let data: unknown
   try {
-    const { data } = await request('GET /repos/{owner}/{repo}/actions/runs/{run_id}', {
+    ;({ data } = await request('GET /repos/{owner}/{repo}/actions/runs/{run_id}', {
       ...repo,
       run_id: runId
-    })
-    return runOf(data as Record<string, unknown>)
+    }))
   } catch (error) {
-    explain(error, `read workflow run ${runId}`)
+    explain(error, what)
   }
+  return runOf(data) ?? unexpected(what, data)
 }
 
 /**
@@ -61,6 +94,7 @@ export async function lastSuccessfulRun(
   exclude: number,
   before?: string
 ): Promise<RunInfo | undefined> {
+  const what = `list the successful runs of workflow ${workflowId}`
   for (let page = 1; page <= MAX_PAGES; page++) {
     let data: unknown
     try {
@@ -73,17 +107,17 @@ export async function lastSuccessfulRun(
         page
       }))
     } catch (error) {
-      explain(error, `list the successful runs of workflow ${workflowId}`)
+      explain(error, what)
     }
-    const runs = ((data as { workflow_runs?: Record<string, unknown>[] }).workflow_runs ?? []).map(
-      runOf
-    )
-    for (const run of runs) {
+    const list = isObject(data) ? data.workflow_runs : undefined
+    if (!Array.isArray(list)) unexpected(what, data)
+    for (const raw of list) {
+      const run = runOf(raw) ?? unexpected(what, raw)
       if (run.id === exclude) continue
       if (before && run.createdAt && run.createdAt >= before) continue
-      if (/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(run.headSha)) return run
+      if (SHA_PATTERN.test(run.headSha)) return run
     }
-    if (runs.length < PER_PAGE) return undefined
+    if (list.length < PER_PAGE) return undefined
   }
   return undefined
 }

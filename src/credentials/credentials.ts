@@ -1,9 +1,9 @@
 import { AccessKey } from '../api/sign.js'
 import { HttpSend } from '../api/transport.js'
-import { Clock } from '../clock.js'
-import { CredentialInputs } from '../inputs.js'
-import { Log } from '../log.js'
-import { addSecret } from '../secrets.js'
+import { Clock } from '../util/clock.js'
+import { CredentialInputs } from '../runner/inputs.js'
+import { Log } from '../runner/log.js'
+import { addSecret } from '../runner/secrets.js'
 import { assumeRoleWithOidc, defaultSessionName } from './oidc.js'
 import { CredentialEnv, chooseCredentials } from './resolve.js'
 

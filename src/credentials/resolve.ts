@@ -1,9 +1,9 @@
-import { UserError } from '../errors.js'
+import { UserError } from '../util/errors.js'
 import { AccessKey } from '../api/sign.js'
-import { CredentialInputs } from '../inputs.js'
+import { CredentialInputs } from '../runner/inputs.js'
 
 /** The environment-variable families, in the order they are tried (SPEC 5). */
-export const ENV_FAMILIES = [
+const ENV_FAMILIES = [
   [
     'ALIBABA_CLOUD_ACCESS_KEY_ID',
     'ALIBABA_CLOUD_ACCESS_KEY_SECRET',

@@ -1,10 +1,14 @@
+import { TagTarget, tagsByHost } from '../targets/tag.js'
 import { ObjectType, RefreshTarget, hostOf } from '../targets/target.js'
-import { TYPE_ORDER } from './budget.js'
+
+/** What one refresh call refreshes: URLs of one object type, or cache tags. */
+export type BatchType = ObjectType | 'Tag'
 
 /** One refresh call: objects of one type, within every per-request limit. */
 export interface Batch {
-  type: ObjectType
-  urls: string[]
+  type: BatchType
+  /** URLs (a regex, for Regex); the tags, for Tag. */
+  objects: string[]
   /** Objects per host in this batch; the services limit both the hosts and the URLs per host. */
   hosts: Map<string, number>
 }
@@ -16,23 +20,30 @@ export interface PlanLimits {
   directoriesPerRequest: number
   regexesPerRequest: number
   hostsPerRequest: number
+  /** Characters of one call's comma-separated tags (DCDN and CDN). */
+  tagCharsPerRequest: number
+  /** Tags in one call (ESA). */
+  tagsPerRequest: number
 }
 
-/** File and IgnoreParams URLs count against a host's per-minute rate; directories and regexes do not. */
-export function isRatedType(type: ObjectType): boolean {
+/** The order batches go in, and quotas are shown in. */
+export const BATCH_ORDER: readonly BatchType[] = [
+  'File',
+  'IgnoreParams',
+  'Directory',
+  'Regex',
+  'Tag'
+]
+
+/** File and IgnoreParams URLs count against a host's per-minute rate; the other types do not. */
+export function isRatedType(type: BatchType): boolean {
   return type === 'File' || type === 'IgnoreParams'
 }
 
-export function objectsPerRequest(type: ObjectType, limits: PlanLimits): number {
-  switch (type) {
-    case 'File':
-    case 'IgnoreParams':
-      return limits.maxUrlsPerRequest
-    case 'Directory':
-      return limits.directoriesPerRequest
-    case 'Regex':
-      return limits.regexesPerRequest
-  }
+function urlsPerRequest(type: ObjectType, limits: PlanLimits): number {
+  if (type === 'Directory') return limits.directoriesPerRequest
+  if (type === 'Regex') return limits.regexesPerRequest
+  return limits.maxUrlsPerRequest
 }
 
 /** The URLs of one type per host, hosts in order of first appearance. */
@@ -61,32 +72,62 @@ function pack(
     for (const url of urls) {
       if (
         !batch ||
-        batch.urls.length >= perRequest ||
+        batch.objects.length >= perRequest ||
         (!batch.hosts.has(host) && batch.hosts.size >= hostsPerRequest)
       ) {
-        batch = { type, urls: [], hosts: new Map() }
+        batch = { type, objects: [], hosts: new Map() }
         into.push(batch)
       }
-      batch.urls.push(url)
+      batch.objects.push(url)
       batch.hosts.set(host, (batch.hosts.get(host) ?? 0) + 1)
     }
   }
 }
 
+/** One host's tags a call, each call within the characters and the tags a call may hold. */
+export function planTagBatches(tags: readonly TagTarget[], limits: PlanLimits): Batch[] {
+  const batches: Batch[] = []
+  for (const [host, list] of tagsByHost(tags)) {
+    let batch: Batch | undefined
+    let chars = 0
+    for (const tag of list) {
+      const add = (batch && batch.objects.length > 0 ? 1 : 0) + tag.length
+      if (
+        !batch ||
+        batch.objects.length >= limits.tagsPerRequest ||
+        chars + add > limits.tagCharsPerRequest
+      ) {
+        batch = { type: 'Tag', objects: [], hosts: new Map([[host, 0]]) }
+        batches.push(batch)
+        chars = 0
+      }
+      chars += (batch.objects.length > 0 ? 1 : 0) + tag.length
+      batch.objects.push(tag)
+      batch.hosts.set(host, batch.objects.length)
+    }
+  }
+  return batches
+}
+
 /**
  * Splits deduplicated targets into batches (SPEC 4.2): at most `maxUrlsPerRequest` File or
- * IgnoreParams URLs, 100 directories or 1 regex, and at most 10 hosts a batch.
+ * IgnoreParams URLs, 100 directories or 1 regex, and at most 10 hosts a batch; then the tags.
  *
  * Rated URLs go in rounds: round r holds each host's URLs r·rate to (r+1)·rate, so that a batch
  * never holds more of a host than its minute allows, and every host moves on at the same time
  * instead of one host after another. Batches are ordered by round; unrated types go in round 0.
  */
-export function planBatches(targets: readonly RefreshTarget[], limits: PlanLimits): Batch[] {
+export function planBatches(
+  targets: readonly RefreshTarget[],
+  tags: readonly TagTarget[],
+  limits: PlanLimits
+): Batch[] {
   const rounds: Batch[][] = []
-  for (const type of TYPE_ORDER) {
+  for (const type of BATCH_ORDER) {
+    if (type === 'Tag') continue
     const hosts = byHost(targets, type)
     if (hosts.size === 0) continue
-    const perRequest = objectsPerRequest(type, limits)
+    const perRequest = urlsPerRequest(type, limits)
     const rate = isRatedType(type) ? limits.urlRatePerDomain : Infinity
     for (let round = 0; ; round++) {
       const chunks: [string, string[]][] = []
@@ -102,5 +143,6 @@ export function planBatches(targets: readonly RefreshTarget[], limits: PlanLimit
   }
   const batches: Batch[] = []
   for (const round of rounds) for (const batch of round ?? []) batches.push(batch)
+  for (const batch of planTagBatches(tags, limits)) batches.push(batch)
   return batches
 }

@@ -1,11 +1,15 @@
-import { UserError } from '../errors.js'
+import { UserError } from '../util/errors.js'
+import { formatCount } from '../util/text.js'
 import { ObjectType, RefreshTarget } from '../targets/target.js'
+import { BATCH_ORDER, BatchType } from './batches.js'
 
-export type QuotaKind = ObjectType | 'Preload'
+export type QuotaKind = BatchType | 'Preload'
 
-/** Today's quota and what remains, per kind, as the service reported it. NaN: unreadable. */
+/**
+ * Today's quota and what remains, per kind, as the service reported it. NaN: unreadable.
+ * Infinity: the service publishes no such quota (tags on DCDN and CDN, prefetches on ESA).
+ */
 export interface Quota {
-  requestId: string
   quota: Record<QuotaKind, number>
   remain: Record<QuotaKind, number>
 }
@@ -16,10 +20,11 @@ export interface QuotaNeed {
   remain: number
 }
 
-export const TYPE_ORDER: readonly ObjectType[] = ['File', 'IgnoreParams', 'Directory', 'Regex']
+/** The objects of each kind in a plan: URL targets by type, and the cache tags. */
+export type Counts = Record<BatchType, number>
 
-export function countByType(targets: Iterable<{ type: ObjectType }>): Record<ObjectType, number> {
-  const counts: Record<ObjectType, number> = { File: 0, IgnoreParams: 0, Directory: 0, Regex: 0 }
+export function countByType(targets: Iterable<{ type: ObjectType }>, tags = 0): Counts {
+  const counts: Counts = { File: 0, IgnoreParams: 0, Directory: 0, Regex: 0, Tag: tags }
   for (const target of targets) counts[target.type]++
   return counts
 }
@@ -27,11 +32,12 @@ export function countByType(targets: Iterable<{ type: ObjectType }>): Record<Obj
 /** What the plan needs of each kind against what remains today. */
 export function quotaNeeds(
   targets: readonly RefreshTarget[],
+  tags: number,
   quota: Quota,
   preloadUrls = 0
 ): QuotaNeed[] {
-  const counts = countByType(targets)
-  const needs: QuotaNeed[] = TYPE_ORDER.filter((type) => counts[type] > 0).map((type) => ({
+  const counts = countByType(targets, tags)
+  const needs: QuotaNeed[] = BATCH_ORDER.filter((type) => counts[type] > 0).map((type) => ({
     kind: type,
     need: counts[type],
     remain: quota.remain[type]
@@ -41,29 +47,58 @@ export function quotaNeeds(
   return needs
 }
 
-const shown = (remain: number) =>
-  Number.isNaN(remain) ? 'remaining quota unknown' : `${remain} remain`
+const KIND_NAMES: Record<QuotaKind, [string, string]> = {
+  File: ['URL', 'URLs'],
+  IgnoreParams: ['ignore-params URL', 'ignore-params URLs'],
+  Directory: ['directory', 'directories'],
+  Regex: ['regex', 'regexes'],
+  Tag: ['cache tag', 'cache tags'],
+  Preload: ['prefetch', 'prefetches']
+}
 
-/** Refuses the whole plan, before anything is sent, when any kind needs more than remains. */
-export function checkQuota(needs: readonly QuotaNeed[], service = 'the'): void {
+/** "2,500 URLs", "1 directory": a count of one kind as a person says it. */
+export function countOf(kind: QuotaKind, n: number): string {
+  return `${formatCount(n)} ${KIND_NAMES[kind][n === 1 ? 0 : 1]}`
+}
+
+/** A plan refused whole, before anything is sent; `needs` says what it needed of what remained. */
+export class PlanRefused extends UserError {
+  constructor(
+    message: string,
+    readonly needs: QuotaNeed[]
+  ) {
+    super(message)
+  }
+}
+
+const shown = (remain: number) =>
+  Number.isNaN(remain) ? 'what remains is unknown' : `${formatCount(remain)} remain`
+
+/**
+ * Refuses the whole plan, before anything is sent, when any kind needs more than remains. A kind
+ * whose quota the service does not publish (Infinity) is not checked.
+ */
+export function checkQuota(needs: readonly QuotaNeed[], service: string): void {
   const short = needs.filter((n) => Number.isNaN(n.remain) || n.need > n.remain)
   if (short.length === 0) return
-  const lines = needs.map((n) => `- ${n.kind}: need ${n.need}, ${shown(n.remain)} today`)
-  throw new UserError(
+  const lines = short.map((n) => `- ${countOf(n.kind, n.need)} needed, ${shown(n.remain)} today`)
+  throw new PlanRefused(
     [
       `Not enough ${service} refresh quota left today, so nothing was submitted:`,
       ...lines,
       "The quota resets at midnight (UTC+8). Refresh a directory instead of many URLs, or set 'quota-check: false' to submit what fits."
-    ].join('\n')
+    ].join('\n'),
+    [...needs]
   )
 }
 
 /** The `max-objects` guard: refuse the whole plan before anything is submitted. */
 export function checkPlanSize(count: number, maxObjects: number): void {
   if (count > maxObjects) {
-    throw new UserError(
-      `The plan holds ${count} objects, more than max-objects (${maxObjects}). Nothing was submitted. ` +
-        "Narrow the rules, refresh a directory instead, raise max-objects, or leave 'collapse' on auto."
+    throw new PlanRefused(
+      `The plan holds ${formatCount(count)} objects, more than max-objects (${formatCount(maxObjects)}), so nothing was submitted. ` +
+        "Narrow the rules, refresh a directory instead, raise max-objects, or leave 'collapse' on auto.",
+      []
     )
   }
 }

@@ -1,6 +1,7 @@
 // Collapsing (SPEC 4.2 item 5): when the File URLs do not fit their budget, cover groups of them
 // with directory refreshes on the same host, choosing the directories that drag along the fewest
 // known unchanged URLs. Pure: the known URLs come in as data.
+import { splitUrl } from '../targets/target.js'
 
 export interface CollapseBudgets {
   /** File URLs that may be left. */
@@ -36,8 +37,6 @@ export interface CollapseResult {
   files: string[]
   /** Every directory to refresh: the chosen ones and the given ones still needed. */
   directories: CollapsedDirectory[]
-  /** Given directories that a chosen one covers, and so drop out. */
-  covered: string[]
 }
 
 interface Node {
@@ -63,12 +62,13 @@ interface Node {
 
 /** The directories of a URL, from its host root down to its last `/`, or [] for a non-URL. */
 export function directoriesOf(url: string): string[] {
-  const match = /^(https?:\/\/[^/?#]+)(\/[^?#]*)?/i.exec(url)
-  if (!match) return []
-  const path = match[2] ?? '/'
+  const parts = splitUrl(url)
+  if (!parts || parts.authority === '') return []
+  const origin = `${parts.scheme}://${parts.authority}`
+  const path = /^\/[^?#]*/.exec(parts.rest)?.[0] ?? '/'
   const dirs: string[] = []
   for (let i = path.indexOf('/'); i >= 0; i = path.indexOf('/', i + 1))
-    dirs.push(match[1] + path.slice(0, i + 1))
+    dirs.push(origin + path.slice(0, i + 1))
   return dirs
 }
 
@@ -357,6 +357,5 @@ export function collapseFiles(input: CollapseInput): CollapseResult | undefined 
     .sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0))
     .map((n) => ({ url: n.url, replaced: n.changed, collateral: n.collateral, given: n.given }))
   for (const url of opaqueGiven) directories.push({ url, replaced: 0, collateral: 0, given: true })
-  const coveredGiven = given.filter((n) => !n.chosen).map((n) => n.url)
-  return { files, directories, covered: coveredGiven }
+  return { files, directories }
 }

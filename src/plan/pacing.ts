@@ -1,145 +1,145 @@
-import { Batch, isRatedType } from './batches.js'
+import { hostOf } from '../targets/target.js'
+import { BatchType, isRatedType } from './batches.js'
 
-/** One minute: the window of the per-host URL rate. */
-export const RATE_WINDOW_MS = 60_000
+// The one pacing model of a run (SPEC 4.2 item 3): every call of the account in any second, each
+// host's File and IgnoreParams URLs in any rolling minute, and prefetch calls in any second where
+// the service allows fewer of them. The real run and the dry run both ask it, through the same
+// call gate (src/submit/gate.ts); times are given, never read, so it stays pure.
+
+const SECOND_MS = 1000
+const MINUTE_MS = 60_000
 
 export interface PacingLimits {
-  urlRatePerDomain: number
   callsPerSecond: number
-  windowMs?: number
+  urlRatePerDomain: number
+  /** Prefetch calls in any second. */
+  preloadCallsPerSecond: number
 }
+
+/** What one call counts against, besides the account's calls per second. */
+export interface CallLoad {
+  /** The rated URLs of each host that the call carries. */
+  urlsPerHost?: ReadonlyMap<string, number>
+  /** The call is a prefetch. */
+  preload?: boolean
+}
+
+/** Why a call has to wait: the window that held it back. */
+export type PaceReason = 'calls per second' | 'URLs per domain per minute' | 'prefetches per second'
 
 /**
- * The account's calls in any one second. Times only move forward, so entries that have left the
- * window are dropped as soon as they can no longer matter.
+ * Counts in a rolling window: at most `limit` within any `spanMs`. Asking never changes it;
+ * recording forgets what has left the window by then (records come in time order).
  */
-export class CallWindow {
-  private readonly times: number[] = []
-  private head = 0
-
-  constructor(private readonly perSecond: number) {}
-
-  /** The earliest time, not before `at`, at which one more call fits. */
-  earliest(at: number): number {
-    while (this.head < this.times.length && this.times[this.head] <= at - 1000) this.head++
-    const recent = this.times.length - this.head
-    if (recent < this.perSecond) return at
-    return this.times[this.times.length - this.perSecond] + 1000
-  }
-
-  record(at: number): void {
-    // Keep the list sorted; calls are recorded in time order, so this is nearly always a push.
-    let i = this.times.length
-    while (i > this.head && this.times[i - 1] > at) i--
-    this.times.splice(i, 0, at)
-    if (this.head > 1024) {
-      this.times.splice(0, this.head)
-      this.head = 0
-    }
-  }
-}
-
-/** Each host's File and IgnoreParams URLs in any rolling window. */
-export class HostWindows {
-  private readonly log = new Map<string, { at: number; count: number }[]>()
+class RollingWindow {
+  private readonly entries: { at: number; count: number }[] = []
 
   constructor(
-    private readonly rate: number,
-    private readonly windowMs: number = RATE_WINDOW_MS
+    private readonly limit: number,
+    private readonly spanMs: number
   ) {}
 
-  /** The earliest time, not before `at`, at which `count` more URLs of `host` fit its window. */
-  earliest(host: string, count: number, at: number): number {
-    const entries = this.prune(host, at)
+  /** The earliest time, not before `at`, at which `count` more fit. */
+  earliest(count: number, at: number): number {
+    const live = this.entries.filter((entry) => entry.at > at - this.spanMs)
     let used = 0
-    for (const entry of entries) used += entry.count
-    if (used + count <= this.rate) return at
-    for (const entry of entries) {
+    for (const entry of live) used += entry.count
+    if (used + count <= this.limit) return at
+    for (const entry of live) {
       used -= entry.count
-      if (used + count <= this.rate) return entry.at + this.windowMs
+      if (used + count <= this.limit) return entry.at + this.spanMs
     }
-    return at
+    // More than the limit in one call: it goes once the window is empty.
+    return live.length > 0 ? live[live.length - 1].at + this.spanMs : at
   }
 
-  record(host: string, count: number, at: number): void {
-    const entries = this.log.get(host)
-    if (entries) entries.push({ at, count })
-    else this.log.set(host, [{ at, count }])
+  record(count: number, at: number): void {
+    this.prune(at)
+    let i = this.entries.length
+    while (i > 0 && this.entries[i - 1].at > at) i--
+    this.entries.splice(i, 0, { at, count })
   }
 
-  /** When every URL recorded for these hosts has left the window: the server said "full". */
-  freesAt(hosts: Iterable<string>, now: number): number {
-    let frees = now
-    for (const host of hosts)
-      for (const entry of this.log.get(host) ?? [])
-        frees = Math.max(frees, entry.at + this.windowMs)
-    return frees === now ? now + this.windowMs : frees
+  /** When everything recorded so far has left the window. */
+  emptyAt(now: number): number {
+    const last = this.entries[this.entries.length - 1]
+    return last ? Math.max(now, last.at + this.spanMs) : now
   }
 
-  private prune(host: string, at: number): { at: number; count: number }[] {
-    const entries = this.log.get(host) ?? []
+  private prune(at: number): void {
     let drop = 0
-    while (drop < entries.length && entries[drop].at <= at - this.windowMs) drop++
-    if (drop > 0) entries.splice(0, drop)
-    return entries
+    while (drop < this.entries.length && this.entries[drop].at <= at - this.spanMs) drop++
+    if (drop > 0) this.entries.splice(0, drop)
   }
 }
 
-/** The hosts of a batch that count against the per-minute rate, with their URL counts. */
-export function ratedHosts(batch: Pick<Batch, 'type' | 'hosts'>): [string, number][] {
-  return isRatedType(batch.type) ? [...batch.hosts] : []
+/** The load of a refresh call: the rated URLs of each host, for File and IgnoreParams. */
+export function refreshLoad(type: BatchType, objects: readonly string[]): CallLoad {
+  if (!isRatedType(type)) return {}
+  const urlsPerHost = new Map<string, number>()
+  for (const url of objects) {
+    const host = hostOf(url)
+    urlsPerHost.set(host, (urlsPerHost.get(host) ?? 0) + 1)
+  }
+  return { urlsPerHost }
 }
 
-/**
- * Says when the next batch may go: at most `urlRatePerDomain` rated URLs per host in any rolling
- * window, and at most `callsPerSecond` calls in any second.
- */
-export class RatePacer {
-  readonly calls: CallWindow
-  readonly hosts: HostWindows
+export class Pacer {
+  private readonly calls: RollingWindow
+  private readonly preloads: RollingWindow
+  private readonly hosts = new Map<string, RollingWindow>()
 
-  constructor(limits: PacingLimits) {
-    this.calls = new CallWindow(limits.callsPerSecond)
-    this.hosts = new HostWindows(limits.urlRatePerDomain, limits.windowMs)
+  constructor(private readonly limits: PacingLimits) {
+    this.calls = new RollingWindow(limits.callsPerSecond, SECOND_MS)
+    this.preloads = new RollingWindow(limits.preloadCallsPerSecond, SECOND_MS)
   }
 
-  /** The earliest time, not before `notBefore`, at which `batch` fits every window. */
-  earliestStart(batch: Pick<Batch, 'type' | 'hosts'>, notBefore: number): number {
-    const hosts = ratedHosts(batch)
-    let at = notBefore
-    // Each pass can only move `at` later, to when some entry leaves its window; this settles.
+  /**
+   * The earliest time, not before `at`, at which a call with this load fits every window it
+   * counts against, and the window that held it back longest.
+   */
+  earliest(load: CallLoad, at: number): { at: number; reason?: PaceReason } {
+    let time = at
+    let reason: PaceReason | undefined
+    // Each pass can only move the time later, to when some entry leaves its window: this settles.
     for (let pass = 0; pass < 10_000; pass++) {
-      let next = this.calls.earliest(at)
-      for (const [host, count] of hosts) next = Math.max(next, this.hosts.earliest(host, count, at))
-      if (next === at) return at
-      at = next
+      let next = time
+      const hold = (until: number, why: PaceReason) => {
+        if (until > next) {
+          next = until
+          reason = why
+        }
+      }
+      hold(this.calls.earliest(1, time), 'calls per second')
+      if (load.preload) hold(this.preloads.earliest(1, time), 'prefetches per second')
+      for (const [host, count] of load.urlsPerHost ?? [])
+        hold(this.host(host).earliest(count, time), 'URLs per domain per minute')
+      if (next === time) break
+      time = next
     }
-    return at
+    return { at: time, reason }
   }
 
-  record(batch: Pick<Batch, 'type' | 'hosts'>, at: number): void {
-    this.calls.record(at)
-    for (const [host, count] of ratedHosts(batch)) this.hosts.record(host, count, at)
+  /** Records a call that the service has answered at `at`: it counted it somewhere before then. */
+  record(load: CallLoad, at: number): void {
+    this.calls.record(1, at)
+    if (load.preload) this.preloads.record(1, at)
+    for (const [host, count] of load.urlsPerHost ?? []) this.host(host).record(count, at)
   }
-}
 
-/**
- * The pacing schedule as a pure function: the earliest send time of each batch, in order,
- * starting at `start`. The submitter follows the same windows with the real clock.
- */
-export function scheduleBatches(
-  batches: readonly Batch[],
-  start: number,
-  limits: PacingLimits
-): number[] {
-  const pacer = new RatePacer(limits)
-  const times: number[] = []
-  let previous = start
-  for (const batch of batches) {
-    const at = pacer.earliestStart(batch, previous)
-    pacer.record(batch, at)
-    times.push(at)
-    previous = at
+  /** When every URL recorded for these hosts has left its minute: for a service that says "full". */
+  hostsFreeAt(hosts: Iterable<string>, now: number): number {
+    let free = now
+    for (const host of hosts) free = Math.max(free, this.host(host).emptyAt(now))
+    return free === now ? now + MINUTE_MS : free
   }
-  return times
+
+  private host(name: string): RollingWindow {
+    let window = this.hosts.get(name)
+    if (!window) {
+      window = new RollingWindow(this.limits.urlRatePerDomain, MINUTE_MS)
+      this.hosts.set(name, window)
+    }
+    return window
+  }
 }

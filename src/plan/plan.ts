@@ -1,7 +1,17 @@
-import { UserError } from '../errors.js'
-import { RefreshTarget } from '../targets/target.js'
+import { formatCount } from '../util/text.js'
+import { TagTarget } from '../targets/tag.js'
+import { RefreshTarget, hostOf } from '../targets/target.js'
 import { Batch, PlanLimits, planBatches } from './batches.js'
-import { Quota, QuotaNeed, checkPlanSize, checkQuota, countByType, quotaNeeds } from './budget.js'
+import {
+  Counts,
+  PlanRefused,
+  Quota,
+  QuotaNeed,
+  checkPlanSize,
+  checkQuota,
+  countByType,
+  quotaNeeds
+} from './budget.js'
 import { CollapseBudgets, CollapsedDirectory, collapseFiles } from './collapse.js'
 
 export type CollapseMode = 'auto' | 'off'
@@ -18,29 +28,34 @@ export interface PlanOptions {
   service: string
 }
 
-export interface Plan {
-  targets: RefreshTarget[]
-  batches: Batch[]
-  /** The directories that now stand for File URLs, when the plan was collapsed. */
-  collapsed?: CollapsedDirectory[]
+/** How File URLs were replaced by directories, when they did not fit. */
+export interface Collapse {
+  directories: CollapsedDirectory[]
   /** File URLs before collapsing. */
-  fileUrlsBefore?: number
-  /** Whether the URLs of the whole tree were known when collapsing (else collateral is unknown). */
-  treeKnown?: boolean
+  fileUrlsBefore: number
+  /** Whether the URLs of the whole tree were known (else the collateral is unknown). */
+  treeKnown: boolean
+}
+
+export interface Plan {
+  /** The URL targets to refresh: after collapsing, in plan order. */
+  targets: RefreshTarget[]
+  tags: TagTarget[]
+  batches: Batch[]
+  collapse?: Collapse
+  /** What the plan needs of each kind against what remained, when the quota was read. */
   needs?: QuotaNeed[]
 }
+
+/** Every File URL of the deployed tree, when it can be known; asked only when collapsing. */
+export type KnownUrls = () => Promise<Iterable<string> | undefined>
 
 const remainOr = (quota: Quota | undefined, kind: 'File' | 'Directory') =>
   quota && !Number.isNaN(quota.remain[kind]) ? Math.max(0, quota.remain[kind]) : Infinity
 
 /** The budgets of File URLs and directories (SPEC 4.2 item 5). */
-export function collapseBudgets(
-  targets: readonly RefreshTarget[],
-  maxObjects: number,
-  quota?: Quota
-): CollapseBudgets {
-  const counts = countByType(targets)
-  const objects = maxObjects - counts.IgnoreParams - counts.Regex
+function collapseBudgets(counts: Counts, maxObjects: number, quota?: Quota): CollapseBudgets {
+  const objects = maxObjects - counts.IgnoreParams - counts.Regex - counts.Tag
   return {
     urls: Math.min(remainOr(quota, 'File'), objects),
     directories: Math.min(remainOr(quota, 'Directory'), objects),
@@ -49,56 +64,79 @@ export function collapseBudgets(
 }
 
 /**
- * Whether the File URLs do not fit their budget as they are. Only File URLs are collapsed: given
- * directories that exceed theirs are refused by the quota check, as any other kind.
+ * The fewest directories that could leave at most `budget` of the File URLs: a directory covers
+ * URLs of one host, all of them at most, so take the hosts with the most URLs first.
  */
-export function needsCollapse(
-  targets: readonly RefreshTarget[],
-  budgets: CollapseBudgets
-): boolean {
-  const counts = countByType(targets)
-  return counts.File > budgets.urls || counts.File + counts.Directory > budgets.objects
+function fewestDirectories(files: readonly RefreshTarget[], budget: number): number {
+  const perHost = new Map<string, number>()
+  for (const f of files) perHost.set(hostOf(f.url), (perHost.get(hostOf(f.url)) ?? 0) + 1)
+  let left = files.length
+  let directories = 0
+  for (const n of [...perHost.values()].sort((a, b) => b - a)) {
+    if (left <= budget) break
+    left -= n
+    directories++
+  }
+  return directories
 }
 
 function refuse(
-  targets: readonly RefreshTarget[],
+  counts: Counts,
+  files: readonly RefreshTarget[],
   budgets: CollapseBudgets,
   service: string
 ): never {
-  const counts = countByType(targets)
-  const show = (n: number) => (n === Infinity ? 'no limit' : String(Math.max(0, n)))
-  throw new UserError(
+  const show = (n: number) => (n === Infinity ? 'no limit' : formatCount(Math.max(0, n)))
+  const urlBudget = Math.max(0, Math.min(budgets.urls, budgets.objects))
+  const needed = fewestDirectories(files, urlBudget) + counts.Directory
+  const remain = (n: number) => (n === Infinity ? NaN : Math.max(0, n))
+  throw new PlanRefused(
     [
       `The plan cannot fit, even with directory refreshes in place of URLs, so nothing was submitted:`,
-      `- File URLs: ${counts.File} needed, ${show(budgets.urls)} remain`,
-      `- directories: ${counts.Directory} given, ${show(budgets.directories)} remain`,
-      `- objects in all: ${show(budgets.objects)} allowed after the other objects (max-objects)`,
+      `- URLs: ${formatCount(counts.File)} changed, ${show(budgets.urls)} may be refreshed one by one`,
+      `- directories: at least ${formatCount(needed)} needed (${formatCount(counts.Directory)} given), ${show(budgets.directories)} remain`,
+      `- objects in all: ${show(budgets.objects)} allowed for URLs and directories (max-objects less the other objects)`,
       `Wait for the ${service} quota to reset at midnight (UTC+8), raise max-objects, or narrow the rules.`
-    ].join('\n')
+    ].join('\n'),
+    [
+      { kind: 'File', need: counts.File, remain: remain(budgets.urls) },
+      { kind: 'Directory', need: needed, remain: remain(budgets.directories) }
+    ]
   )
 }
 
 /**
  * Plans a run (SPEC 4.2): collapses File URLs into directories when they do not fit (and
  * `collapse` allows it), checks max-objects and the quota, and splits the rest into batches.
- * `known` gives the File URLs of the whole tree, asked for only when collapsing is needed.
+ * `knownUrls` is asked for the whole tree only when collapsing is needed.
  */
-export function planRefresh(
+export async function planRefresh(
   targets: readonly RefreshTarget[],
+  tags: readonly TagTarget[],
   options: PlanOptions,
-  known?: Iterable<string>
-): Plan {
+  knownUrls: KnownUrls = async () => undefined
+): Promise<Plan> {
   let final: RefreshTarget[] = [...targets]
-  let collapsed: CollapsedDirectory[] | undefined
-  let fileUrlsBefore: number | undefined
-  const budgets = collapseBudgets(targets, options.maxObjects, options.quota)
-  if (options.collapse === 'auto' && needsCollapse(targets, budgets)) {
-    const files = targets.filter((t) => t.type === 'File').map((t) => t.url)
+  let collapse: Collapse | undefined
+  const counts = countByType(targets, tags.length)
+  const budgets = collapseBudgets(counts, options.maxObjects, options.quota)
+  const tooMany = counts.File > budgets.urls || counts.File + counts.Directory > budgets.objects
+  if (options.collapse === 'auto' && tooMany) {
+    const files = targets.filter((t) => t.type === 'File')
     const given = targets.filter((t) => t.type === 'Directory').map((t) => t.url)
-    const result = collapseFiles({ files, givenDirectories: given, known, budgets })
-    if (!result) refuse(targets, budgets, options.service)
-    fileUrlsBefore = files.length
-    collapsed = result.directories.filter((d) => !d.given || d.replaced > 0)
+    const known = await knownUrls()
+    const result = collapseFiles({
+      files: files.map((t) => t.url),
+      givenDirectories: given,
+      known,
+      budgets
+    })
+    if (!result) refuse(counts, files, budgets, options.service)
+    collapse = {
+      directories: result.directories.filter((d) => !d.given || d.replaced > 0),
+      fileUrlsBefore: files.length,
+      treeKnown: known !== undefined
+    }
     final = [
       ...result.files.map((url) => ({ type: 'File' as const, url })),
       ...targets.filter((t) => t.type === 'IgnoreParams'),
@@ -106,19 +144,18 @@ export function planRefresh(
       ...targets.filter((t) => t.type === 'Regex')
     ]
   }
-  checkPlanSize(final.length, options.maxObjects)
+  checkPlanSize(final.length + tags.length, options.maxObjects)
   let needs: QuotaNeed[] | undefined
   if (options.quota) {
     const preloadUrls = options.preload ? countByType(final).File : 0
-    needs = quotaNeeds(final, options.quota, preloadUrls)
+    needs = quotaNeeds(final, tags.length, options.quota, preloadUrls)
     checkQuota(needs, options.service)
   }
   return {
     targets: final,
-    batches: planBatches(final, options.limits),
-    collapsed,
-    fileUrlsBefore,
-    treeKnown: collapsed ? known !== undefined : undefined,
+    tags: [...tags],
+    batches: planBatches(final, tags, options.limits),
+    collapse,
     needs
   }
 }

@@ -1,48 +1,45 @@
-import { ChangeSource } from '../changes/collect.js'
-import { Quota } from '../plan/budget.js'
-import { Plan } from '../plan/plan.js'
-import { BatchOutcome } from '../submit/batches.js'
-import { PreloadOutcome } from '../submit/preload.js'
-import { WaitResult } from '../submit/wait.js'
-import { MappingSummary } from '../targets/build.js'
-import { RefreshTarget } from '../targets/target.js'
+import type { Changes } from '../changes/collect.js'
+import type { Quota, QuotaNeed } from '../plan/budget.js'
+import type { Plan } from '../plan/plan.js'
+import type { Settings } from '../runner/inputs.js'
+import type { Submitted } from '../submit/stage.js'
+import type { BuiltTargets } from '../targets/build.js'
+import type { Verification } from '../verify/model.js'
 
 export type RunStatus =
-  'submitted' | 'complete' | 'timeout' | 'failed' | 'dry-run' | 'nothing-to-do'
+  'submitted' | 'complete' | 'timeout' | 'failed' | 'stale' | 'dry-run' | 'nothing-to-do'
 
 /**
- * Everything a run found and did, recorded by main.ts as each stage returns, so that a later
- * failure keeps what came before. The status and the failures are derived from it (status.ts).
+ * The plan stage's result: the plan (none when it was refused), the quota it was made within,
+ * what it needed of each kind, and a dry run's schedule.
  */
-export interface RunReport {
-  /** DCDN, CDN or ESA. */
-  service: string
-  dryRun: boolean
-  /** Sentences for the top of the summary: where changes came from, fallbacks, skips. */
-  notes: string[]
-  /** Why there is nothing to do at all, when that is so. */
-  nothingToDo?: string
-  changes?: ChangeSource
-  mapping?: MappingSummary
-  /** The targets as planned: after collapsing, before batching. */
-  targets: RefreshTarget[]
+export interface Planned {
   plan?: Plan
-  /** When each batch may go, in ms from the start, for a dry run. */
-  schedule?: number[]
   quotaBefore?: Quota
-  quotaAfter?: Quota
-  outcomes?: BatchOutcome[]
-  wait?: WaitResult
-  waitTimeoutSeconds?: number
-  preload?: PreloadOutcome[]
-  /** Why the prefetch was not sent. */
-  preloadSkipped?: string
-  /** Whether this run's manifest became the next baseline. */
-  manifestSaved?: boolean
-  /** The error that ended the run early. */
-  fatal?: string
+  needs?: QuotaNeed[]
+  /** Why the plan was refused whole, before anything was sent. */
+  refused?: Error
+  /** When each batch would go, in ms from the start, for a dry run. */
+  schedule?: number[]
 }
 
-export function newReport(service: string, dryRun: boolean): RunReport {
-  return { service, dryRun, notes: [], targets: [] }
+/**
+ * What each stage of a run returned, kept by main.ts as it comes, so that a later failure keeps
+ * what came before. The status, the failures, the outputs and the summary are derived from it.
+ */
+export interface RunRecord {
+  startedAt: number
+  finishedAt?: number
+  /** DCDN, CDN or ESA, as early as the inputs tell it. */
+  service: string
+  settings?: Settings
+  changes?: Changes
+  targets?: BuiltTargets
+  planned?: Planned
+  submitted?: Submitted
+  verification?: Verification
+  /** Whether this run's manifest became the next baseline. */
+  manifestSaved?: boolean
+  /** The error that ended the run early, as the user reads it. */
+  fatal?: string
 }

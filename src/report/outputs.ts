@@ -1,6 +1,8 @@
+import { tagsByHost } from '../targets/tag.js'
 import { RefreshTarget } from '../targets/target.js'
-import { RunReport } from './model.js'
-import { statusOf } from './status.js'
+import { countVerdicts } from '../verify/model.js'
+import { RunRecord } from './model.js'
+import { batchOutcomes, statusOf } from './status.js'
 
 export const GITHUB_LIMITS = {
   /** A job summary may be at most 1 MiB per step. */
@@ -14,7 +16,10 @@ export interface Outputs {
   'preload-task-ids': string
   urls: string
   directories: string
+  tags: string
   count: string
+  verified: string
+  'stale-urls': string
   status: string
 }
 
@@ -34,39 +39,61 @@ export function jsonArrayWithin(
   return { json: JSON.stringify(items.slice(0, kept)), cut: items.length - kept }
 }
 
-/** The objects that were submitted: in a dry run, the ones that would be. */
-export function submittedTargets(report: RunReport): RefreshTarget[] {
-  if (!report.outcomes) return statusOf(report) === 'dry-run' ? report.targets : []
-  const submitted: RefreshTarget[] = []
-  for (const outcome of report.outcomes)
-    if (outcome.ok)
-      for (const url of outcome.batch.urls) submitted.push({ type: outcome.batch.type, url })
-  return submitted
+/** The objects that were submitted and accepted; in a dry run, the ones that would be. */
+export function acceptedObjects(record: RunRecord): {
+  targets: RefreshTarget[]
+  tags: { host: string; tag: string }[]
+} {
+  const plan = record.planned?.plan
+  if (statusOf(record) === 'dry-run' && plan) return { targets: plan.targets, tags: plan.tags }
+  const targets: RefreshTarget[] = []
+  const tags: { host: string; tag: string }[] = []
+  for (const outcome of batchOutcomes(record)) {
+    if (!outcome.ok) continue
+    const { type, hosts } = outcome.batch
+    if (type === 'Tag') {
+      const host = [...hosts.keys()][0]
+      for (const tag of outcome.objects) tags.push({ host, tag })
+    } else for (const url of outcome.objects) targets.push({ type, url })
+  }
+  return { targets, tags }
 }
 
 /**
- * The step outputs (SPEC 4.4). The URL lists share what is left of GitHub's 1 MB per job; a list
+ * The step outputs (SPEC 4.4). The lists share what is left of GitHub's 1 MB per job; a list
  * that does not fit is cut, and `warnings` says so.
  */
-export function buildOutputs(report: RunReport): { outputs: Outputs; warnings: string[] } {
-  const submitted = submittedTargets(report)
-  const urls = submitted
+export function buildOutputs(record: RunRecord): { outputs: Outputs; warnings: string[] } {
+  const accepted = acceptedObjects(record)
+  const urls = accepted.targets
     .filter((t) => t.type === 'File' || t.type === 'IgnoreParams')
     .map((t) => t.url)
-  const directories = submitted.filter((t) => t.type === 'Directory').map((t) => t.url)
-  const taskIds = (report.outcomes ?? []).flatMap((o) => o.taskIds).join(',')
-  const preloadTaskIds = (report.preload ?? []).flatMap((p) => p.taskIds).join(',')
-  const budget =
-    GITHUB_LIMITS.outputBytes -
-    100_000 -
-    Buffer.byteLength(taskIds) -
-    Buffer.byteLength(preloadTaskIds)
+  const directories = accepted.targets.filter((t) => t.type === 'Directory').map((t) => t.url)
+  const site = record.settings?.site ?? ''
+  const tags = JSON.stringify(
+    Object.fromEntries([...tagsByHost(accepted.tags)].map(([host, list]) => [host || site, list]))
+  )
+  const rounds = record.verification?.rounds ?? []
+  const taskIds = [...batchOutcomes(record), ...rounds.flatMap((r) => r.refresh?.outcomes ?? [])]
+    .flatMap((o) => o.taskIds)
+    .join(',')
+  const preloadTaskIds = (record.submitted?.preload ?? []).flatMap((p) => p.taskIds).join(',')
+  const verification = record.verification
+  const checked = verification && verification.final.length > 0
+  const stale = (verification?.final ?? []).filter((c) => c.verdict === 'stale').map((c) => c.url)
+  const fixed = [taskIds, preloadTaskIds, tags].reduce((n, s) => n + Buffer.byteLength(s), 0)
+  const budget = GITHUB_LIMITS.outputBytes - 100_000 - fixed
+  const staleList = jsonArrayWithin(stale, Math.floor(budget / 10))
   const dirs = jsonArrayWithin(directories, Math.floor(budget / 10))
-  const files = jsonArrayWithin(urls, budget - Buffer.byteLength(dirs.json))
+  const files = jsonArrayWithin(
+    urls,
+    budget - Buffer.byteLength(dirs.json) - Buffer.byteLength(staleList.json)
+  )
   const warnings: string[] = []
-  if (files.cut > 0 || dirs.cut > 0) {
+  const cut = files.cut + dirs.cut + staleList.cut
+  if (cut > 0) {
     warnings.push(
-      `The 'urls' and 'directories' outputs leave out ${files.cut + dirs.cut} of ${urls.length + directories.length} entries to stay under GitHub's 1 MB output limit; the step's log lists them all.`
+      `The 'urls', 'directories' and 'stale-urls' outputs leave out ${cut} of ${urls.length + directories.length + stale.length} entries to stay under GitHub's 1 MB output limit; the step's log lists them all.`
     )
   }
   return {
@@ -75,8 +102,11 @@ export function buildOutputs(report: RunReport): { outputs: Outputs; warnings: s
       'preload-task-ids': preloadTaskIds,
       urls: files.json,
       directories: dirs.json,
-      count: String(submitted.length),
-      status: statusOf(report)
+      tags,
+      count: String(accepted.targets.length + accepted.tags.length),
+      verified: checked ? JSON.stringify(countVerdicts(verification.final)) : '',
+      'stale-urls': checked ? staleList.json : '',
+      status: statusOf(record)
     },
     warnings
   }

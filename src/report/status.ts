@@ -1,40 +1,72 @@
-import { plural } from '../log.js'
-import { RunReport, RunStatus } from './model.js'
+import { BatchOutcome } from '../submit/batches.js'
+import { RefreshTask } from '../services/service.js'
+import { plural } from '../util/text.js'
+import { Check } from '../verify/verdict.js'
+import { RunRecord, RunStatus } from './model.js'
 
-const failedTasks = (report: RunReport) =>
-  (report.wait?.tasks ?? []).filter((t) => t.status === 'Failed')
+// What a run's record means: its status (SPEC 4.4), what failed, and whether it fully succeeded.
+
+export const batchOutcomes = (record: RunRecord): BatchOutcome[] => record.submitted?.outcomes ?? []
+
+export const failedBatches = (record: RunRecord): BatchOutcome[] =>
+  batchOutcomes(record).filter((o) => !o.ok)
+
+/** Every task object that ended Failed, each once, in task order. */
+export function failedTasks(record: RunRecord): RefreshTask[] {
+  const failed = (record.submitted?.wait?.tasks ?? []).filter((t) => t.status === 'Failed')
+  const seen = new Set<string>()
+  return failed.filter((t) => {
+    const key = `${t.taskId} ${t.objectPath}`
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
+}
+
+/** The URLs still stale after the last round of checks. */
+export const staleChecks = (record: RunRecord): Check[] =>
+  (record.verification?.final ?? []).filter((c) => c.verdict === 'stale')
+
+const hasTargets = (record: RunRecord) =>
+  (record.planned?.plan?.targets.length ?? record.targets?.targets.length ?? 0) +
+    (record.planned?.plan?.tags.length ?? record.targets?.tags.length ?? 0) >
+  0
+
+const prefetchFailed = (record: RunRecord) =>
+  record.submitted?.preloadSkipped !== undefined ||
+  (record.submitted?.preload ?? []).some((p) => !p.ok)
 
 /** The `status` output (SPEC 4.4), from what the run recorded. */
-export function statusOf(report: RunReport): RunStatus {
-  if (report.fatal !== undefined) return 'failed'
-  if (report.nothingToDo !== undefined || report.targets.length === 0) return 'nothing-to-do'
-  if (report.dryRun) return 'dry-run'
-  if (!report.outcomes) return 'failed'
-  if (report.outcomes.some((o) => !o.ok)) return 'failed'
-  if (failedTasks(report).length > 0) return 'failed'
-  if (report.preloadSkipped !== undefined || (report.preload ?? []).some((p) => !p.ok))
+export function statusOf(record: RunRecord): RunStatus {
+  if (record.fatal !== undefined) return 'failed'
+  if (record.changes?.nothingToDo !== undefined || !hasTargets(record)) return 'nothing-to-do'
+  if (record.settings?.dryRun) return 'dry-run'
+  if (!record.submitted) return 'failed'
+  if (failedBatches(record).length > 0 || failedTasks(record).length > 0 || prefetchFailed(record))
     return 'failed'
-  if (report.wait) return report.wait.status === 'failed' ? 'failed' : report.wait.status
+  if (record.verification?.mode === 'fail' && staleChecks(record).length > 0) return 'stale'
+  const wait = record.submitted.wait
+  if (wait) return wait.status === 'failed' ? 'failed' : wait.status
   return 'submitted'
 }
 
 /** The messages that fail the step, besides a fatal error: each says what failed and why. */
-export function failuresOf(report: RunReport): string[] {
+export function failuresOf(record: RunRecord): string[] {
   const failures: string[] = []
-  const outcomes = report.outcomes ?? []
-  const failed = outcomes.filter((o) => !o.ok)
+  const outcomes = batchOutcomes(record)
+  const failed = failedBatches(record)
   if (failed.length > 0) {
     failures.push(
       `${failed.length} of ${plural(outcomes.length, 'batch', 'batches')} failed; the others were submitted:\n` +
         failed
           .map(
             (o) =>
-              `- batch ${outcomes.indexOf(o) + 1} (${o.batch.urls.length} ${o.batch.type}): ${o.error?.message}`
+              `- batch ${outcomes.indexOf(o) + 1} (${plural(o.objects.length, o.batch.type === 'Tag' ? 'tag' : 'object')}): ${o.error?.message}`
           )
           .join('\n')
     )
   }
-  const tasks = failedTasks(report)
+  const tasks = failedTasks(record)
   if (tasks.length > 0) {
     failures.push(
       `${plural(tasks.length, 'object')} failed to refresh:\n` +
@@ -43,12 +75,20 @@ export function failuresOf(report: RunReport): string[] {
           .join('\n')
     )
   }
-  if (report.preloadSkipped !== undefined) failures.push(report.preloadSkipped)
-  const preloads = (report.preload ?? []).filter((p) => !p.ok)
+  const submitted = record.submitted
+  if (submitted?.preloadSkipped !== undefined) failures.push(submitted.preloadSkipped)
+  const preloads = (submitted?.preload ?? []).filter((p) => !p.ok)
   if (preloads.length > 0) {
     failures.push(
       `${plural(preloads.length, 'prefetch request')} failed:\n` +
-        preloads.map((p) => `- ${p.urls.length} URLs: ${p.error?.message}`).join('\n')
+        preloads.map((p) => `- ${plural(p.objects.length, 'URL')}: ${p.error?.message}`).join('\n')
+    )
+  }
+  const stale = staleChecks(record)
+  if (record.verification?.mode === 'fail' && stale.length > 0) {
+    failures.push(
+      `${plural(stale.length, 'URL')} still ${stale.length === 1 ? 'serves' : 'serve'} stale content at the edge after a second refresh (verify: fail):\n` +
+        stale.map((c) => `- ${c.url}: ${c.reason}`).join('\n')
     )
   }
   return failures
@@ -56,13 +96,15 @@ export function failuresOf(report: RunReport): string[] {
 
 /**
  * Whether the refresh fully succeeded, so that this run's manifest may become the baseline:
- * every batch accepted and, with `wait`, no task Failed (SPEC 4.1.3). A dry run never qualifies.
+ * every batch accepted, with `wait` no task Failed (SPEC 4.1.3), and with `verify` no URL still
+ * stale, so that the next run refreshes those files again. A dry run never qualifies.
  */
-export function fullySucceeded(report: RunReport): boolean {
+export function fullySucceeded(record: RunRecord): boolean {
   return (
-    !report.dryRun &&
-    report.fatal === undefined &&
-    (report.outcomes ?? []).every((o) => o.ok) &&
-    failedTasks(report).length === 0
+    record.submitted !== undefined &&
+    record.fatal === undefined &&
+    failedBatches(record).length === 0 &&
+    failedTasks(record).length === 0 &&
+    staleChecks(record).length === 0
   )
 }

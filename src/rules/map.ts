@@ -1,12 +1,12 @@
-import { UserError } from '../errors.js'
+import { UserError } from '../util/errors.js'
+import { TagTarget, tagProblem } from '../targets/tag.js'
 import { RefreshTarget, urlProblem } from '../targets/target.js'
 import { encodePath, encodePathSegment } from './encode.js'
-import { MappingRule, Placeholder, RuleSet, matchesSegments, pathSegments } from './parse.js'
+import { MappingRule, Placeholder, RuleSet } from './parse.js'
 
-/** A target rendered from a path by a rule, kept with where it came from for the summary. */
+/** A URL rendered from a path by a rule, kept with the path: its bytes are the path's. */
 export interface MappedTarget extends RefreshTarget {
   path: string
-  ruleLine: number
 }
 
 export interface RuleHit {
@@ -17,6 +17,7 @@ export interface RuleHit {
 
 export interface MappingResult {
   targets: MappedTarget[]
+  tags: TagTarget[]
   /** Paths matched by each mapping rule, in rule order. */
   hits: RuleHit[]
   /** Paths removed by `!` lines. */
@@ -26,57 +27,88 @@ export interface MappingResult {
 }
 
 /** The value of one placeholder for a path relative to the rule's base (SPEC 3.2). */
-function placeholderValue(key: Placeholder, relative: string): string {
+function placeholderValue(key: Placeholder, relative: string, encode: boolean): string {
+  const path = encode ? encodePath : (p: string) => p
+  const segment = encode ? encodePathSegment : (s: string) => s
   const slash = relative.lastIndexOf('/')
-  if (key === 'path') return encodePath(relative)
-  if (key === 'dir') return encodePath(slash >= 0 ? relative.slice(0, slash + 1) : '')
+  if (key === 'path') return path(relative)
+  if (key === 'dir') return path(slash >= 0 ? relative.slice(0, slash + 1) : '')
   const name = relative.slice(slash + 1)
   const dot = name.lastIndexOf('.')
   const hasExt = dot > 0
-  if (key === 'name') return encodePathSegment(name)
-  if (key === 'stem') return encodePathSegment(hasExt ? name.slice(0, dot) : name)
-  return hasExt ? encodePathSegment(name.slice(dot)) : ''
-}
-
-/** Renders a rule's template for a path; only the placeholders the template uses are computed. */
-export function renderTemplate(rule: MappingRule, path: string): string {
-  const relative =
-    rule.base !== '' && path.startsWith(rule.base) ? path.slice(rule.base.length) : path
-  return rule.template.replace(/\{(path|dir|name|stem|ext)\}/g, (_, key: Placeholder) =>
-    placeholderValue(key, relative)
-  )
+  if (key === 'name') return segment(name)
+  if (key === 'stem') return segment(hasExt ? name.slice(0, dot) : name)
+  return hasExt ? segment(name.slice(dot)) : ''
 }
 
 /**
- * Maps repository paths to targets (SPEC 3.1): every matching rule contributes its target, and a
- * path matched by any `!` line is dropped from all of them.
+ * Renders a template for a path matched by a rule: URL templates percent-encode the values as a
+ * browser does, tag templates take them as they are (SPEC 3.4).
  */
-export function mapPaths(paths: Iterable<string>, rules: RuleSet): MappingResult {
-  const hits = rules.mappings.map((rule) => ({ line: rule.line, text: rule.text, paths: 0 }))
-  const targets: MappedTarget[] = []
-  let excluded = 0
-  let unmatched = 0
+export function renderTemplate(
+  rule: MappingRule,
+  template: string,
+  path: string,
+  encode: boolean
+): string {
+  const relative =
+    rule.base !== '' && path.startsWith(rule.base) ? path.slice(rule.base.length) : path
+  return template.replace(/\{(path|dir|name|stem|ext)\}/g, (_, key: Placeholder) =>
+    placeholderValue(key, relative, encode)
+  )
+}
+
+const quoted = (rule: MappingRule) => `rules line ${rule.line} (${JSON.stringify(rule.text)})`
+
+function render(rule: MappingRule, path: string, result: MappingResult, urlsOnly: boolean): void {
+  if (rule.kind === 'tag') {
+    if (urlsOnly) return
+    for (const template of rule.templates) {
+      const tag = renderTemplate(rule, template, path, false)
+      const problem = tagProblem(tag)
+      if (problem)
+        throw new UserError(
+          `${quoted(rule)} renders ${JSON.stringify(path)} as a tag that ${problem} (${JSON.stringify(tag)}).`
+        )
+      result.tags.push({ host: rule.host, tag })
+    }
+    return
+  }
+  const url = renderTemplate(rule, rule.template, path, true)
+  const problem = urlProblem(url)
+  if (problem && urlsOnly) return
+  if (problem)
+    throw new UserError(`${quoted(rule)} renders ${JSON.stringify(path)} as a URL that ${problem}.`)
+  result.targets.push({ type: rule.type, url, path })
+}
+
+/**
+ * Maps repository paths to targets (SPEC 3.1): every matching rule contributes its targets, and a
+ * path matched by any `!` line is dropped from all of them. `urlsOnly` weighs a whole tree for
+ * collapsing: tags are left out, and a path that renders no valid URL is passed over.
+ */
+export function mapPaths(paths: Iterable<string>, rules: RuleSet, urlsOnly = false): MappingResult {
+  const result: MappingResult = {
+    targets: [],
+    tags: [],
+    hits: rules.mappings.map((rule) => ({ line: rule.line, text: rule.text, paths: 0 })),
+    excluded: 0,
+    unmatched: 0
+  }
   for (const path of paths) {
-    const segments = pathSegments(path)
-    if (rules.exclusions.some((rule) => matchesSegments(rule.matcher, segments))) {
-      excluded++
+    const segments = rules.split(path)
+    if (rules.exclusions.some((rule) => rule.matcher.matches(segments))) {
+      result.excluded++
       continue
     }
     let matched = false
     rules.mappings.forEach((rule, index) => {
-      if (!matchesSegments(rule.matcher, segments)) return
+      if (!rule.matcher.matches(segments)) return
       matched = true
-      hits[index].paths++
-      const url = renderTemplate(rule, path)
-      const problem = urlProblem(url)
-      if (problem) {
-        throw new UserError(
-          `rules line ${rule.line} (${JSON.stringify(rule.text)}) renders ${JSON.stringify(path)} as a URL that ${problem}.`
-        )
-      }
-      targets.push({ type: rule.type, url, path, ruleLine: rule.line })
+      result.hits[index].paths++
+      render(rule, path, result, urlsOnly)
     })
-    if (!matched) unmatched++
+    if (!matched) result.unmatched++
   }
-  return { targets, hits, excluded, unmatched }
+  return result
 }

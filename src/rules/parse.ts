@@ -1,70 +1,81 @@
-import { Minimatch } from 'minimatch'
-import { UserError } from '../errors.js'
-import { ObjectType, TARGET_TYPE_WORDS, typeFromWord, urlProblem } from '../targets/target.js'
+import { UserError } from '../util/errors.js'
+import { TagForm, tagHostProblem, tagProblem, tagSyntax } from '../targets/tag.js'
+import {
+  ObjectType,
+  TARGET_TYPE_WORDS,
+  splitUrl,
+  typeFromWord,
+  urlProblem
+} from '../targets/target.js'
 
 export const PLACEHOLDERS = ['path', 'dir', 'name', 'stem', 'ext'] as const
 export type Placeholder = (typeof PLACEHOLDERS)[number]
 
-/** A `<glob> => [type] <url-template>` line, with its glob compiled once. */
-export interface MappingRule {
-  kind: 'map'
+/** A glob compiled once; `matches` takes a path split by the compiler's `split`. */
+export interface Glob {
+  matches(segments: string[]): boolean
+}
+
+/** Compiles globs (./glob.ts, loaded only when there are rules). */
+export interface GlobCompiler {
+  compile(glob: string): Glob
+  split(path: string): string[]
+  /** Whether one path segment holds glob magic. */
+  hasMagic(segment: string): boolean
+}
+
+interface RuleLine {
   line: number
   text: string
   glob: string
-  matcher: Minimatch
+  matcher: Glob
+}
+
+interface MappingLine extends RuleLine {
   /** The glob's leading segments without magic, with a trailing `/`, or empty. */
   base: string
+}
+
+/** `<glob> => [type] <url-template>`. */
+export interface UrlRule extends MappingLine {
+  kind: 'map'
   type: ObjectType
   template: string
 }
 
+/** `<glob> => tag [<host>] <tag-template> ...` (SPEC 3.4); `host` is empty on ESA. */
+export interface TagRule extends MappingLine {
+  kind: 'tag'
+  host: string
+  templates: string[]
+}
+
+export type MappingRule = UrlRule | TagRule
+
 /** A `!<glob>` line: excludes matching paths from every rule. */
-export interface ExclusionRule {
+export interface ExclusionRule extends RuleLine {
   kind: 'exclude'
-  line: number
-  text: string
-  glob: string
-  matcher: Minimatch
 }
 
 export interface RuleSet {
   mappings: MappingRule[]
   exclusions: ExclusionRule[]
+  /** Splits a path as the globs were compiled to match it. */
+  split(path: string): string[]
 }
 
-const MATCH_OPTIONS = { dot: true, nonegate: true, nocomment: true } as const
+export const NO_RULES: RuleSet = { mappings: [], exclusions: [], split: (path) => path.split('/') }
+
 /** Rule types; `regex` is a target type only, since a path cannot render into a regex. */
 const RULE_TYPE_WORDS = TARGET_TYPE_WORDS.filter((word) => word !== 'regex')
 
-function compileGlob(glob: string): Minimatch {
-  return new Minimatch(glob, MATCH_OPTIONS)
-}
-
-/** A path split once into its segments, as minimatch splits it, for every rule to match. */
-export function pathSegments(path: string): string[] {
-  return path.split(/\/+/)
-}
-
-/**
- * Whether a compiled glob matches a path already split by pathSegments: what Minimatch.match
- * does for these options (no negation, no comments, no matchBase), without splitting the path
- * again for every rule.
- */
-export function matchesSegments(matcher: Minimatch, segments: string[]): boolean {
-  return matcher.set.some((pattern) => matcher.matchOne(segments, pattern, false))
-}
-
 /** The glob's leading path segments that hold no glob magic (SPEC 3.2). */
-export function globBase(glob: string): string {
+export function globBase(glob: string, globs: GlobCompiler): string {
   const segments = glob.split('/')
   const base: string[] = []
   // The last segment names files, never the base, even when it is literal.
   for (const segment of segments.slice(0, -1)) {
-    if (
-      segment === '' ||
-      new Minimatch(segment, { ...MATCH_OPTIONS, magicalBraces: true }).hasMagic()
-    )
-      break
+    if (segment === '' || globs.hasMagic(segment)) break
     base.push(segment)
   }
   return base.length > 0 ? base.join('/') + '/' : ''
@@ -74,7 +85,8 @@ function normaliseGlob(glob: string): string {
   return glob.replace(/^(\.\/)+/, '').replace(/^\/+/, '')
 }
 
-function checkTemplate(template: string, where: string): void {
+/** Unknown placeholders are errors; a placeholder's sample value is 'x'. */
+function checkPlaceholders(template: string, where: string): string {
   for (const match of template.matchAll(/\{([^{}]*)\}/g)) {
     if (!(PLACEHOLDERS as readonly string[]).includes(match[1])) {
       throw new UserError(
@@ -82,20 +94,57 @@ function checkTemplate(template: string, where: string): void {
       )
     }
   }
-  const authority = /^https?:\/\/[^/?#]*/i.exec(template)
-  if (authority && /[{}]/.test(authority[0])) {
+  return template.replace(/\{[a-z]+\}/g, 'x')
+}
+
+function checkUrlTemplate(template: string, where: string): void {
+  const sample = checkPlaceholders(template, where)
+  const parts = splitUrl(template)
+  if (parts && /[{}]/.test(parts.authority)) {
     throw new UserError(
       `${where}: placeholders may not stand in the URL's host; a file name must never choose the domain.`
     )
   }
-  const sample = template.replace(/\{[a-z]+\}/g, 'x')
   const problem = urlProblem(sample)
   if (problem) throw new UserError(`${where}: the URL template ${problem}.`)
 }
 
-/** Parses the `rules` input (SPEC 3.1). Errors quote the line and give its number. */
-export function parseRules(text: string): RuleSet {
-  const rules: RuleSet = { mappings: [], exclusions: [] }
+/** `tag [<host>] <template> ...`: the host on DCDN and CDN, every word a template on ESA. */
+function tagRule(
+  words: string[],
+  where: string,
+  form: TagForm
+): { host: string; templates: string[] } {
+  const host = form.perHost ? (words[1] ?? '') : ''
+  const templates = words.slice(form.perHost ? 2 : 1)
+  if (templates.length === 0) throw new UserError(`${where}: ${tagSyntax(form, 'rule')}.`)
+  if (form.perHost) {
+    if (/[{}]/.test(host))
+      throw new UserError(
+        `${where}: placeholders may not stand in the host; a file name must never choose the domain.`
+      )
+    const problem = tagHostProblem(host)
+    if (problem)
+      throw new UserError(`${where}: the host '${host}' ${problem}. ${tagSyntax(form, 'rule')}.`)
+  }
+  for (const template of templates) {
+    const problem = tagProblem(checkPlaceholders(template, where))
+    if (problem)
+      throw new UserError(`${where}: the tag template ${JSON.stringify(template)} ${problem}.`)
+  }
+  return { host: host.toLowerCase(), templates }
+}
+
+export interface RuleOptions {
+  globs: GlobCompiler
+  /** How the service takes cache tags. */
+  tags: TagForm
+}
+
+/** Parses the `rules` input (SPEC 3.1, 3.4). Errors quote the line and give its number. */
+export function parseRules(text: string, options: RuleOptions): RuleSet {
+  const { globs } = options
+  const rules: RuleSet = { mappings: [], exclusions: [], split: globs.split }
   text.split('\n').forEach((raw, index) => {
     const line = index + 1
     const content = raw.replace(/\r$/, '').trim()
@@ -113,7 +162,7 @@ export function parseRules(text: string): RuleSet {
         line,
         text: content,
         glob,
-        matcher: compileGlob(glob)
+        matcher: globs.compile(glob)
       })
       return
     }
@@ -132,6 +181,17 @@ export function parseRules(text: string): RuleSet {
       .split(/\s+/)
       .filter(Boolean)
     if (words.length === 0) throw new UserError(`${where}: there is no URL template after '=>'.`)
+    const common = {
+      line,
+      text: content,
+      glob,
+      matcher: globs.compile(glob),
+      base: globBase(glob, globs)
+    }
+    if (words[0].toLowerCase() === 'tag') {
+      rules.mappings.push({ kind: 'tag', ...common, ...tagRule(words, where, options.tags) })
+      return
+    }
     if (words.length > 2) {
       throw new UserError(
         `${where}: expected '[type] <url-template>' after '=>'; percent-encode spaces in the template as %20.`
@@ -144,23 +204,14 @@ export function parseRules(text: string): RuleSet {
         : undefined
       if (!named) {
         throw new UserError(
-          `${where}: unknown type '${words[0]}'. Use one of ${RULE_TYPE_WORDS.join(', ')}.`
+          `${where}: unknown type '${words[0]}'. Use one of ${[...RULE_TYPE_WORDS, 'tag'].join(', ')}.`
         )
       }
       type = named
     }
     const template = words[words.length - 1]
-    checkTemplate(template, where)
-    rules.mappings.push({
-      kind: 'map',
-      line,
-      text: content,
-      glob,
-      matcher: compileGlob(glob),
-      base: globBase(glob),
-      type,
-      template
-    })
+    checkUrlTemplate(template, where)
+    rules.mappings.push({ kind: 'map', ...common, type, template })
   })
   return rules
 }

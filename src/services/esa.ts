@@ -1,11 +1,13 @@
 import { CallShape, RpcClient } from '../api/client.js'
 import { isoSeconds } from '../api/sign.js'
-import { Clock } from '../clock.js'
-import { UserError } from '../errors.js'
-import { Quota } from '../plan/budget.js'
+import { Clock } from '../util/clock.js'
+import { UserError } from '../util/errors.js'
+import { Quota, QuotaKind } from '../plan/budget.js'
+import { BatchType } from '../plan/batches.js'
+import { refreshLoad } from '../plan/pacing.js'
 import { ObjectType } from '../targets/target.js'
 import { SERVICE_LIMITS } from './limits.js'
-import { EdgeService, RefreshTask, SubmitResult, quotaNumber, text } from './service.js'
+import { RefreshService, RefreshTask, SubmitResult, quotaNumber, text } from './service.js'
 
 // ESA (Edge Security Acceleration), SPEC 6.7: every parameter in the query, as the official SDK
 // sends it; purges and prefetches by POST, look-ups by GET.
@@ -13,10 +15,11 @@ const POST: CallShape = { method: 'POST', placement: 'query' }
 const GET: CallShape = { method: 'GET', placement: 'query' }
 
 /** ESA's purge types and the key of the Content JSON that holds the objects of each. */
-const PURGE_TYPES: Partial<Record<ObjectType, { type: string; content: string }>> = {
+const PURGE_TYPES: Partial<Record<BatchType, { type: string; content: string }>> = {
   File: { type: 'file', content: 'Files' },
   Directory: { type: 'directory', content: 'Directories' },
-  IgnoreParams: { type: 'ignoreParams', content: 'IgnoreParams' }
+  IgnoreParams: { type: 'ignoreParams', content: 'IgnoreParams' },
+  Tag: { type: 'cachetag', content: 'CacheTags' }
 }
 
 const TASKS_PER_PAGE = 50
@@ -25,9 +28,12 @@ const MAX_TASK_PAGES = 200
 /** Room on both sides of the task window for clocks that disagree. */
 const WINDOW_MARGIN_MS = 5 * 60_000
 
-/** A numeric `site` is its ID; a name is looked up with ListSites (exact match). */
-export async function resolveSiteId(client: RpcClient, site: string): Promise<number> {
-  if (/^\d+$/.test(site)) return Number(site)
+/**
+ * A numeric `site` is its ID, kept as its exact decimal text (IDs pass 2^53); a name is looked
+ * up with ListSites (exact match).
+ */
+export async function resolveSiteId(client: RpcClient, site: string): Promise<string> {
+  if (/^\d+$/.test(site)) return site
   const answer = await client.call<{ Sites?: unknown }>(
     'ListSites',
     { SiteName: site, SiteSearchType: 'exact', PageNumber: '1', PageSize: '50' },
@@ -35,8 +41,8 @@ export async function resolveSiteId(client: RpcClient, site: string): Promise<nu
   )
   const sites = Array.isArray(answer.Sites) ? (answer.Sites as Record<string, unknown>[]) : []
   const match = sites.find((s) => text(s.SiteName).toLowerCase() === site.toLowerCase())
-  const id = Number(match?.SiteId)
-  if (!match || !Number.isFinite(id)) {
+  const id = text(match?.SiteId)
+  if (!match || !/^\d+$/.test(id)) {
     throw new UserError(
       `Input 'site': ESA has no site named '${site}' in this account (ListSites, RequestId ${text(answer.RequestId)}). ` +
         'Give the exact site name as the ESA console shows it, or its numeric site ID.'
@@ -45,52 +51,69 @@ export async function resolveSiteId(client: RpcClient, site: string): Promise<nu
   return id
 }
 
-class EsaService implements EdgeService {
+class EsaService implements RefreshService {
   readonly limits = SERVICE_LIMITS.esa
   /** When the first purge of this run was sent: the task look-up window starts there. */
   private firstPurgeAt: number | undefined
 
   constructor(
     private readonly client: RpcClient,
-    private readonly siteId: number,
+    private readonly siteId: string,
     private readonly clock: Clock
   ) {}
 
-  async refresh(type: ObjectType, urls: readonly string[], force: boolean): Promise<SubmitResult> {
+  private async purge(
+    type: BatchType,
+    objects: readonly string[],
+    force: boolean
+  ): Promise<SubmitResult> {
     const purge = PURGE_TYPES[type]
     if (!purge) throw new UserError(`ESA cannot refresh objects of type ${type}.`)
     const params: Record<string, string> = {
-      SiteId: String(this.siteId),
+      SiteId: this.siteId,
       Type: purge.type,
-      Content: JSON.stringify({ [purge.content]: urls })
+      Content: JSON.stringify({ [purge.content]: objects })
     }
     if (type !== 'File') params.Force = force ? 'true' : 'false'
     this.firstPurgeAt ??= this.clock.now()
-    const answer = await this.client.call<{ TaskId?: unknown }>('PurgeCaches', params, POST)
+    const answer = await this.client.call<{ TaskId?: unknown }>(
+      'PurgeCaches',
+      params,
+      POST,
+      refreshLoad(type, objects)
+    )
     const taskId = text(answer.TaskId)
     return { requestId: text(answer.RequestId), taskIds: taskId ? [taskId] : [] }
   }
 
-  async readQuota(): Promise<Quota> {
-    const quota = {} as Quota['quota']
-    const remain = {} as Quota['remain']
-    let requestId = ''
-    for (const [kind, purge] of Object.entries(PURGE_TYPES) as [ObjectType, { type: string }][]) {
+  refresh(type: ObjectType, urls: readonly string[], force: boolean): Promise<SubmitResult> {
+    return this.purge(type, urls, force)
+  }
+
+  /** Tags are site-wide on ESA: the host is not sent. */
+  refreshTags(_host: string, tags: readonly string[], force: boolean): Promise<SubmitResult> {
+    return this.purge('Tag', tags, force)
+  }
+
+  /** GetPurgeQuota for each kind asked for; ESA has no regex purge and no prefetch quota. */
+  async readQuota(kinds: readonly QuotaKind[]): Promise<Quota> {
+    const quota = { Regex: 0, Preload: Infinity } as Quota['quota']
+    const remain = { Regex: 0, Preload: Infinity } as Quota['remain']
+    for (const [kind, purge] of Object.entries(PURGE_TYPES) as [BatchType, { type: string }][]) {
+      if (!kinds.includes(kind)) {
+        quota[kind] = NaN
+        remain[kind] = NaN
+        continue
+      }
       const answer = await this.client.call<{ Quota?: unknown; Usage?: unknown }>(
         'GetPurgeQuota',
-        { SiteId: String(this.siteId), Type: purge.type },
+        { SiteId: this.siteId, Type: purge.type },
         GET
       )
-      requestId ||= text(answer.RequestId)
       quota[kind] = quotaNumber(answer.Quota)
       remain[kind] = quota[kind] - quotaNumber(answer.Usage)
     }
-    // ESA has no regex purge, and publishes no prefetch quota to read.
-    quota.Regex = 0
-    remain.Regex = 0
-    quota.Preload = Infinity
-    remain.Preload = Infinity
-    return { requestId, quota, remain }
+    return { quota, remain }
   }
 
   async describeTasks(taskIds: readonly string[]): Promise<RefreshTask[]> {
@@ -102,7 +125,7 @@ class EsaService implements EdgeService {
       const answer = await this.client.call<{ Tasks?: unknown; TotalCount?: unknown }>(
         'DescribePurgeTasks',
         {
-          SiteId: String(this.siteId),
+          SiteId: this.siteId,
           StartTime: isoSeconds(start),
           EndTime: isoSeconds(now + WINDOW_MARGIN_MS),
           PageNumber: String(page),
@@ -136,7 +159,7 @@ class EsaService implements EdgeService {
   async preload(urls: readonly string[]): Promise<SubmitResult> {
     const answer = await this.client.call<{ TaskId?: unknown }>(
       'PreloadCaches',
-      { SiteId: String(this.siteId), Content: JSON.stringify(urls) },
+      { SiteId: this.siteId, Content: JSON.stringify(urls) },
       POST
     )
     const taskId = text(answer.TaskId)
@@ -149,6 +172,6 @@ export async function esaService(
   client: RpcClient,
   site: string,
   clock: Clock
-): Promise<EdgeService> {
+): Promise<RefreshService> {
   return new EsaService(client, await resolveSiteId(client, site), clock)
 }

@@ -9,6 +9,9 @@ export const SERVICE_LIMITS = {
     directoriesPerRequest: 100,
     regexesPerRequest: 1,
     hostsPerRequest: 10,
+    tagCharsPerRequest: 16_384,
+    tagsPerRequest: Infinity,
+    tagsPerHost: true,
     /** Seed documentation says 1,000 URLs per domain per minute; newer pages say 10,000. */
     defaultUrlRatePerDomain: 1000,
     callsPerSecond: 30,
@@ -23,6 +26,9 @@ export const SERVICE_LIMITS = {
     directoriesPerRequest: 100,
     regexesPerRequest: 1,
     hostsPerRequest: 10,
+    tagCharsPerRequest: 16_384,
+    tagsPerRequest: Infinity,
+    tagsPerHost: true,
     defaultUrlRatePerDomain: 1000,
     /** Refresh allows 50 a second and task queries 30; the others are not published. */
     callsPerSecond: 20,
@@ -37,6 +43,9 @@ export const SERVICE_LIMITS = {
     directoriesPerRequest: 100,
     regexesPerRequest: 1,
     hostsPerRequest: 10,
+    tagCharsPerRequest: Infinity,
+    tagsPerRequest: 100,
+    tagsPerHost: false,
     defaultUrlRatePerDomain: 1000,
     /** ESA publishes no per-second limit; this stays well inside what it accepts. */
     callsPerSecond: 10,

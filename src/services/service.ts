@@ -1,7 +1,7 @@
-import { Quota } from '../plan/budget.js'
+import { Quota, QuotaKind } from '../plan/budget.js'
 import { ObjectType } from '../targets/target.js'
 
-/** What one Alibaba Cloud edge service allows; the planner and the submitter read it as data. */
+/** What one Alibaba Cloud service allows; the planner and the submitter read it as data. */
 export interface ServiceLimits {
   /** How the service is named to the user: DCDN, CDN or ESA. */
   name: string
@@ -12,6 +12,11 @@ export interface ServiceLimits {
   directoriesPerRequest: number
   regexesPerRequest: number
   hostsPerRequest: number
+  /** Characters of comma-separated tags in one call; tags in one call. */
+  tagCharsPerRequest: number
+  tagsPerRequest: number
+  /** Whether tags belong to a domain (DCDN, CDN) or to the whole site (ESA). */
+  tagsPerHost: boolean
   /** URLs per host per rolling minute, the default of `url-rate-per-domain`. */
   defaultUrlRatePerDomain: number
   /** Every call of the account, of every kind, in any one second. */
@@ -41,14 +46,20 @@ export interface RefreshTask {
   description: string
 }
 
+/** The task states after which nothing changes. */
+export const FINISHED_STATUSES: ReadonlySet<string> = new Set(['Complete', 'Failed'])
+
 /**
  * The submit stage's one view of Alibaba Cloud: DCDN, classic CDN and ESA each implement it, and
  * nothing above it knows which one it talks to.
  */
-export interface EdgeService {
+export interface RefreshService {
   readonly limits: ServiceLimits
   refresh(type: ObjectType, urls: readonly string[], force: boolean): Promise<SubmitResult>
-  readQuota(): Promise<Quota>
+  /** Refreshes cache tags: one host's (empty on ESA, where tags are site-wide). */
+  refreshTags(host: string, tags: readonly string[], force: boolean): Promise<SubmitResult>
+  /** Today's quota of the kinds asked for; the others may be left out (NaN). */
+  readQuota(kinds: readonly QuotaKind[]): Promise<Quota>
   /** Every object of the given tasks that the service lists; a task not listed is still pending. */
   describeTasks(taskIds: readonly string[]): Promise<RefreshTask[]>
   preload(urls: readonly string[], area: '' | 'domestic' | 'overseas'): Promise<SubmitResult>

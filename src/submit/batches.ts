@@ -1,8 +1,9 @@
-import { Clock } from '../clock.js'
+import { ApiError } from '../api/errors.js'
 import { Batch } from '../plan/batches.js'
-import { HostWindows, ratedHosts } from '../plan/pacing.js'
-import { RetryPolicy } from '../retry.js'
-import { EdgeService } from '../services/service.js'
+import { Pacer } from '../plan/pacing.js'
+import { RefreshService } from '../services/service.js'
+import { Clock } from '../util/clock.js'
+import { RetryPolicy } from '../util/backoff.js'
 import { CallOutcome, sendAll } from './send.js'
 
 export interface BatchOutcome extends CallOutcome {
@@ -10,53 +11,54 @@ export interface BatchOutcome extends CallOutcome {
 }
 
 export interface SubmitOptions {
-  service: EdgeService
+  service: RefreshService
+  /** The account's pacer, shared with the call gate: it knows each host's minute. */
+  pacer: Pacer
   clock: Clock
-  urlRatePerDomain: number
   force: boolean
   retry?: RetryPolicy
   log(message: string): void
-  windowMs?: number
 }
 
 /**
- * Submits the batches in plan order, each host's File and IgnoreParams URLs within its rolling
- * minute, waiting no longer than that needs. A batch that fails for good does not stop the others.
+ * Submits the batches in plan order; the call gate holds each until its hosts' minute and the
+ * account's second allow it. A batch that fails for good does not stop the others.
  */
 export async function submitBatches(
   batches: readonly Batch[],
   options: SubmitOptions
 ): Promise<BatchOutcome[]> {
-  const { service, clock, force, log } = options
-  const windows = new HostWindows(options.urlRatePerDomain, options.windowMs)
-  const steps = batches.map((batch, index) => {
-    const hosts = ratedHosts(batch)
-    const label = `Batch ${index + 1}/${batches.length} (${batch.urls.length} ${batch.type})`
-    return {
-      label,
-      urls: batch.urls,
-      async before() {
-        const now = clock.now()
-        let at = now
-        for (const [host, count] of hosts) at = Math.max(at, windows.earliest(host, count, now))
-        if (at > now) {
-          log(`${label}: waiting ${((at - now) / 1000).toFixed(1)} s for the per-domain limit.`)
-          await clock.sleep(at - now)
-        }
-      },
-      send: () => service.refresh(batch.type, batch.urls, force),
-      // Recorded when the answer is here, not when the request left: the service counted the
-      // URLs somewhere in between, so this never lets the next window open early.
-      after() {
-        for (const [host, count] of hosts) windows.record(host, count, clock.now())
-      },
-      // The service says this host's minute is full: wait until our own record of it clears.
-      minimumWait: (error: { code: string }, now: number) =>
-        error.code === 'QuotaPerMinuteExceeded.Refresh'
-          ? windows.freesAt(batch.hosts.keys(), now) - now
-          : 0
-    }
-  })
-  const outcomes = await sendAll(steps, { clock, retry: options.retry, log })
-  return outcomes.map((outcome, i) => ({ ...outcome, batch: batches[i] }))
+  const { service, pacer, force } = options
+  const steps = batches.map((batch, index) => ({
+    label: `Batch ${index + 1}/${batches.length} (${batch.objects.length} ${batch.type})`,
+    objects: batch.objects,
+    send: () =>
+      batch.type === 'Tag'
+        ? service.refreshTags([...batch.hosts.keys()][0], batch.objects, force)
+        : service.refresh(batch.type, batch.objects, force),
+    // The service says this host's minute is full: wait until our own record of it clears.
+    minimumWait: (error: { code: string }, now: number) =>
+      error.code === 'QuotaPerMinuteExceeded.Refresh'
+        ? pacer.hostsFreeAt(batch.hosts.keys(), now) - now
+        : 0
+  }))
+  const outcomes = await sendAll(steps, options)
+  return outcomes.map((outcome, i) => ({
+    ...outcome,
+    error: batches[i].type === 'Tag' ? explainTagFailure(outcome.error, service) : outcome.error,
+    batch: batches[i]
+  }))
+}
+
+/**
+ * A tag refresh refused for good, for a reason that is not the key, the clock or the quota: most
+ * likely the account or the domain lacks cache tags, so say so, with the service's own code.
+ */
+function explainTagFailure(error: Error | undefined, service: RefreshService): Error | undefined {
+  if (!(error instanceof ApiError) || error.retryable || error.general) return error
+  return error.withAdvice(
+    service.limits.tagsPerHost
+      ? `Refreshing by cache tag needs the cache-tag feature of ${service.limits.name} for the domain: check that the domain sends the tags (its cache-tag setting) and that the RAM identity may call the tag operation (the README lists it).`
+      : `Refreshing by cache tag needs an ESA plan that offers it (the Enterprise plan): check the site's plan, and that the RAM identity may call PurgeCaches.`
+  )
 }

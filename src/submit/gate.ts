@@ -1,27 +1,37 @@
-import { CallGate } from '../api/client.js'
-import { Clock } from '../clock.js'
-import { CallWindow } from '../plan/pacing.js'
+import type { CallGate } from '../api/client.js'
+import { Pacer } from '../plan/pacing.js'
+import { Clock } from '../util/clock.js'
 
 /**
- * The account's calls-per-second limit for every call the action makes: quota reads, refreshes,
- * task queries and prefetches. Calls go one at a time; each is recorded when its answer arrives,
- * since the service counted it somewhere in between, so the next window never opens early.
+ * The account's one door for calls: quota reads, refreshes, task look-ups and prefetches, in the
+ * real run and in the dry run's schedule alike. Calls go one at a time, each when the pacer lets
+ * it. A call is recorded when its answer is here, since the service counted it somewhere before
+ * then, so no window opens early; a refused call counts against the calls per second only.
  */
-export function createCallGate(perSecond: number, clock: Clock): CallGate {
-  const window = new CallWindow(perSecond)
-  let busy: Promise<void> = Promise.resolve()
-  let done: () => void = () => {}
+export function createCallGate(
+  pacer: Pacer,
+  clock: Clock,
+  log: (message: string) => void = () => {}
+): CallGate {
+  let busy: Promise<unknown> = Promise.resolve()
   return {
-    async acquire() {
-      const previous = busy
-      busy = new Promise((resolve) => (done = resolve))
-      await previous
-      const now = clock.now()
-      await clock.sleep(window.earliest(now) - now)
-    },
-    release() {
-      window.record(clock.now())
-      done()
+    run(load, call) {
+      const turn = busy.then(async () => {
+        const now = clock.now()
+        const { at, reason } = pacer.earliest(load, now)
+        if (at - now >= 1000) log(`Waiting ${((at - now) / 1000).toFixed(1)} s for the ${reason}.`)
+        await clock.sleep(at - now)
+        try {
+          const answer = await call()
+          pacer.record(load, clock.now())
+          return answer
+        } catch (error) {
+          pacer.record({}, clock.now())
+          throw error
+        }
+      })
+      busy = turn.catch(() => undefined)
+      return turn
     }
   }
 }

@@ -1,40 +1,32 @@
-import { Clock } from '../clock.js'
-import { CallWindow } from '../plan/pacing.js'
-import { RetryPolicy } from '../retry.js'
-import { EdgeService } from '../services/service.js'
+import { RefreshService } from '../services/service.js'
+import { Clock } from '../util/clock.js'
+import { RetryPolicy } from '../util/backoff.js'
+import { plural } from '../util/text.js'
 import { CallOutcome, sendAll } from './send.js'
 
-export type PreloadOutcome = CallOutcome
-
 export interface PreloadOptions {
-  service: EdgeService
+  service: RefreshService
   clock: Clock
   area: '' | 'domestic' | 'overseas'
   log(message: string): void
   retry?: RetryPolicy
 }
 
-/** Prefetches File URLs: the service's URLs per call, within its prefetch calls per second. */
+/** Prefetches File URLs, the service's URLs per call; the call gate paces the prefetches. */
 export async function preloadUrls(
   urls: readonly string[],
   options: PreloadOptions
-): Promise<PreloadOutcome[]> {
-  const { service, clock, log } = options
-  const { preloadUrlsPerRequest, preloadCallsPerSecond } = service.limits
-  const window = new CallWindow(preloadCallsPerSecond)
+): Promise<CallOutcome[]> {
+  const { service } = options
+  const size = service.limits.preloadUrlsPerRequest
   const steps = []
-  for (let i = 0; i < urls.length; i += preloadUrlsPerRequest) {
-    const chunk = urls.slice(i, i + preloadUrlsPerRequest)
+  for (let i = 0; i < urls.length; i += size) {
+    const chunk = urls.slice(i, i + size)
     steps.push({
-      label: `Prefetch of ${chunk.length} URL${chunk.length === 1 ? '' : 's'}`,
-      urls: chunk,
-      before: async () => {
-        const now = clock.now()
-        await clock.sleep(window.earliest(now) - now)
-      },
-      send: () => service.preload(chunk, options.area),
-      after: () => window.record(clock.now())
+      label: `Prefetch of ${plural(chunk.length, 'URL')}`,
+      objects: chunk,
+      send: () => service.preload(chunk, options.area)
     })
   }
-  return sendAll(steps, { clock, retry: options.retry, log })
+  return sendAll(steps, options)
 }

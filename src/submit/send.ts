@@ -1,29 +1,28 @@
 import { ApiError } from '../api/errors.js'
-import { Clock } from '../clock.js'
-import { messageOf } from '../errors.js'
-import { DEFAULT_RETRY, RetryPolicy } from '../retry.js'
 import { callWithRetry } from '../api/retry.js'
+import { Clock } from '../util/clock.js'
+import { messageOf } from '../util/errors.js'
+import { DEFAULT_RETRY, RetryPolicy } from '../util/backoff.js'
 import { SubmitResult } from '../services/service.js'
 
 /** What became of one refresh or prefetch call. */
 export interface CallOutcome {
-  urls: string[]
+  /** The objects the call carried: URLs, or tags. */
+  objects: string[]
   ok: boolean
   taskIds: string[]
   requestId: string
   attempts: number
+  /** When the service accepted the call. */
+  acceptedAt?: number
   /** Why the call failed for good. */
   error?: Error
 }
 
 export interface SendStep {
   label: string
-  urls: string[]
-  /** Waits until the call may go (a host's minute, a per-second limit). */
-  before?(): Promise<void>
+  objects: string[]
   send(): Promise<SubmitResult>
-  /** Records the call once its answer is here. */
-  after?(): void
   /** A wait the failure itself demands, on top of the backoff. */
   minimumWait?(error: ApiError, now: number): number
 }
@@ -35,8 +34,8 @@ export interface SendOptions {
 }
 
 /**
- * Sends the steps in order, each retried as SPEC 4.3 allows. A step that fails for good does
- * not stop the others; its outcome says why.
+ * Sends the steps in order, each retried as SPEC 4.3 allows; the call gate paces them. A step
+ * that fails for good does not stop the others; its outcome says why.
  */
 export async function sendAll(
   steps: Iterable<SendStep>,
@@ -48,12 +47,9 @@ export async function sendAll(
     let attempts = 0
     try {
       const result = await callWithRetry(
-        async () => {
+        () => {
           attempts++
-          await step.before?.()
-          const answer = await step.send()
-          step.after?.()
-          return answer
+          return step.send()
         },
         clock,
         options.retry ?? DEFAULT_RETRY,
@@ -64,17 +60,18 @@ export async function sendAll(
         `${step.label}: submitted, task ${result.taskIds.join(', ') || '(none)'}, RequestId ${result.requestId}.`
       )
       outcomes.push({
-        urls: step.urls,
+        objects: step.objects,
         ok: true,
         taskIds: result.taskIds,
         requestId: result.requestId,
-        attempts
+        attempts,
+        acceptedAt: clock.now()
       })
     } catch (error) {
       const failure = error instanceof Error ? error : new Error(messageOf(error))
       log(`${step.label}: failed: ${failure.message}`)
       outcomes.push({
-        urls: step.urls,
+        objects: step.objects,
         ok: false,
         taskIds: [],
         requestId: error instanceof ApiError ? error.requestId : '',

@@ -1,26 +1,25 @@
-import { Clock } from '../clock.js'
-import { DEFAULT_RETRY, RetryPolicy } from '../retry.js'
 import { callWithRetry } from '../api/retry.js'
-import { EdgeService, RefreshTask } from '../services/service.js'
+import { FINISHED_STATUSES, RefreshService, RefreshTask } from '../services/service.js'
+import { DEFAULT_RETRY, RetryPolicy } from '../util/backoff.js'
+import { Clock } from '../util/clock.js'
 
 export interface WaitResult {
   status: 'complete' | 'failed' | 'timeout'
   /** The last state seen of every object of every task, in task order. */
   tasks: RefreshTask[]
-  polls: number
 }
 
 export interface WaitOptions {
-  service: EdgeService
+  service: RefreshService
   clock: Clock
   timeoutMs: number
   log(message: string): void
-  firstPollMs?: number
-  maxPollMs?: number
   retry?: RetryPolicy
 }
 
-const DONE = new Set(['Complete', 'Failed'])
+/** The first poll comes 5 s after the refresh; the gaps grow by half up to 30 s. */
+const FIRST_POLL_MS = 5000
+const MAX_POLL_MS = 30_000
 
 function pendingTask(taskId: string): RefreshTask {
   return {
@@ -36,7 +35,7 @@ function pendingTask(taskId: string): RefreshTask {
 
 /** A task is finished when the service lists it and every object in it is Complete or Failed. */
 function finished(objects: RefreshTask[]): boolean {
-  return objects.length > 0 && objects.every((o) => DONE.has(o.status))
+  return objects.length > 0 && objects.every((o) => FINISHED_STATUSES.has(o.status))
 }
 
 /**
@@ -51,15 +50,14 @@ export async function waitForTasks(
   const deadline = clock.now() + options.timeoutMs
   // One task may hold many objects; the services list each object as an entry with the task's ID.
   const latest = new Map<string, RefreshTask[]>(taskIds.map((id) => [id, []]))
-  let interval = options.firstPollMs ?? 5000
-  const maxInterval = options.maxPollMs ?? 30_000
+  let interval = FIRST_POLL_MS
   let polls = 0
   const open = () => [...latest].filter(([, objects]) => !finished(objects)).map(([id]) => id)
   while (open().length > 0) {
     const remaining = deadline - clock.now()
     if (remaining <= 0) break
     await clock.sleep(Math.min(interval, remaining))
-    interval = Math.min(maxInterval, Math.round(interval * 1.5))
+    interval = Math.min(MAX_POLL_MS, Math.round(interval * 1.5))
     const ids = open()
     const entries = await callWithRetry(
       () => service.describeTasks(ids),
@@ -85,5 +83,5 @@ export async function waitForTasks(
   )
   const status =
     open().length > 0 ? 'timeout' : tasks.some((t) => t.status === 'Failed') ? 'failed' : 'complete'
-  return { status, tasks, polls }
+  return { status, tasks }
 }

@@ -1,6 +1,7 @@
 import { RuleHit, mapPaths } from '../rules/map.js'
 import { RuleSet } from '../rules/parse.js'
-import { RefreshTarget, canonicalUrl } from './target.js'
+import { TagTarget, dedupeTags } from './tag.js'
+import { GivenTargets, RefreshTarget, canonicalUrl } from './target.js'
 
 export interface MappingSummary {
   paths: number
@@ -11,6 +12,9 @@ export interface MappingSummary {
 
 export interface BuiltTargets {
   targets: RefreshTarget[]
+  tags: TagTarget[]
+  /** The path each rendered URL (canonical) came from, first seen: its bytes are that path's. */
+  sources: Map<string, string>
   /** How the rules treated the paths; absent when there were no paths or rules to apply. */
   mapping?: MappingSummary
 }
@@ -34,16 +38,18 @@ export function dedupeTargets(targets: Iterable<RefreshTarget>): RefreshTarget[]
 
 /**
  * The targets of a run (SPEC 3): the paths mapped through the rules, then the given targets,
- * deduplicated in a stable order.
+ * deduplicated in a stable order; cache tags likewise, per host.
  */
 export function buildTargets(
   paths: Iterable<string>,
   rules: RuleSet,
-  given: readonly RefreshTarget[]
+  given: GivenTargets
 ): BuiltTargets {
   const unique = new Set(paths)
   let mapping: MappingSummary | undefined
-  const all: RefreshTarget[] = []
+  const urls: RefreshTarget[] = []
+  const tags: TagTarget[] = []
+  const sources = new Map<string, string>()
   if (unique.size > 0 || rules.mappings.length > 0) {
     const mapped = mapPaths(unique, rules)
     mapping = {
@@ -52,16 +58,22 @@ export function buildTargets(
       excluded: mapped.excluded,
       unmatched: mapped.unmatched
     }
-    for (const target of mapped.targets) all.push(target)
+    for (const target of mapped.targets) {
+      urls.push(target)
+      const url = canonicalUrl(target.url)
+      if (!sources.has(url)) sources.set(url, target.path)
+    }
+    for (const tag of mapped.tags) tags.push(tag)
   }
-  for (const target of given) all.push(target)
-  return { targets: dedupeTargets(all), mapping }
+  for (const target of given.urls) urls.push(target)
+  for (const tag of given.tags) tags.push(tag)
+  return { targets: dedupeTargets(urls), tags: dedupeTags(tags), sources, mapping }
 }
 
 /** The File URLs that the rules give for every path of a tree: what collapsing weighs against. */
 export function knownFileUrls(paths: Iterable<string>, rules: RuleSet): string[] {
   const urls: string[] = []
-  for (const target of mapPaths(paths, rules).targets)
+  for (const target of mapPaths(paths, rules, true).targets)
     if (target.type === 'File') urls.push(canonicalUrl(target.url))
   return urls
 }

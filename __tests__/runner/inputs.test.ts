@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
-import { UserError } from '../src/errors.js'
-import { readSettings } from '../src/inputs.js'
+import { UserError } from '../../src/util/errors.js'
+import { readSettings } from '../../src/runner/inputs.js'
 
 /** Inputs as the runner gives them; a step always has something to refresh unless a test says not. */
 const reader =
@@ -12,8 +12,8 @@ const reader =
     ({ ...base, ...inputs })[name] ?? ''
 
 describe('readSettings', () => {
-  it('applies the action.yml defaults when inputs are absent', () => {
-    const s = readSettings(reader({}))
+  it('applies the action.yml defaults when inputs are absent', async () => {
+    const s = await readSettings(reader({}))
     expect(s.changedFiles).toBe('auto')
     expect(s.waitTimeoutSeconds).toBe(600)
     expect(s.maxUrlsPerRequest).toBe(1000)
@@ -25,10 +25,12 @@ describe('readSettings', () => {
     expect(s.stsEndpoint.host).toBe('sts.aliyuncs.com')
     expect(s.signatureVersion).toBe('v3')
     expect(s.credentials.audience).toBe('sts.aliyuncs.com')
+    expect(s.verify).toBe('off')
+    expect(s.verifyMax).toBe(50)
   })
 
-  it('reads YAML booleans, numbers and lists', () => {
-    const s = readSettings(
+  it('reads YAML booleans, numbers and lists', async () => {
+    const s = await readSettings(
       reader({
         'dry-run': 'True',
         force: 'TRUE',
@@ -36,7 +38,9 @@ describe('readSettings', () => {
         'max-urls-per-request': '500',
         paths: 'a\n./b\n\n',
         rules: '** => https://a.example/{path}',
-        urls: 'directory https://a.example/d/'
+        urls: 'directory https://a.example/d/\ntag a.example menu,nav',
+        verify: 'fail',
+        'verify-max': '1000'
       })
     )
     expect(s.dryRun).toBe(true)
@@ -44,7 +48,15 @@ describe('readSettings', () => {
     expect(s.quotaCheck).toBe(false)
     expect(s.maxUrlsPerRequest).toBe(500)
     expect(s.paths).toEqual(['a', 'b'])
-    expect(s.urls).toEqual([{ type: 'Directory', url: 'https://a.example/d/' }])
+    expect(s.urls).toEqual({
+      urls: [{ type: 'Directory', url: 'https://a.example/d/' }],
+      tags: [
+        { host: 'a.example', tag: 'menu' },
+        { host: 'a.example', tag: 'nav' }
+      ]
+    })
+    expect(s.verify).toBe('fail')
+    expect(s.verifyMax).toBe(1000)
   })
 
   it.each([
@@ -71,10 +83,18 @@ describe('readSettings', () => {
     [{ base: 'abc1234', head: 'a;b' }, /Input 'head'/],
     [{ paths: 'a\n../etc/passwd', rules: '** => https://a.example/{path}' }, /paths line 2/],
     [{ urls: 'https://*.example.com/' }, /urls line 1/],
-    [{ rules: 'nope' }, /rules line 1/]
-  ])('rejects %j', (inputs, message) => {
-    expect(() => readSettings(reader(inputs))).toThrow(UserError)
-    expect(() => readSettings(reader(inputs))).toThrow(message)
+    [{ rules: 'nope' }, /rules line 1/],
+    [{ verify: 'maybe' }, /Input 'verify' must be one of off, warn, fail, not 'maybe'/],
+    [{ 'verify-max': '0' }, /Input 'verify-max' must be a whole number from 1 to 1000, not '0'/],
+    [{ 'verify-max': '1001' }, /Input 'verify-max' must be a whole number from 1 to 1000/],
+    [{ urls: 'tag menu' }, /urls line 1 .*DCDN refreshes tags per domain: 'tag <host>/],
+    [
+      { service: 'esa', site: '1', urls: 'tag a.example menu' },
+      /urls line 1 .*ESA refreshes tags site-wide/
+    ]
+  ])('rejects %j', async (inputs, message) => {
+    await expect(readSettings(reader(inputs))).rejects.toThrow(UserError)
+    await expect(readSettings(reader(inputs))).rejects.toThrow(message)
   })
 
   it.each([
@@ -88,25 +108,27 @@ describe('readSettings', () => {
     [{ 'security-token': 'tok' }, /'security-token' needs/],
     [{ 'role-arn': 'acs:ram::1:role/x' }, /'role-arn' and 'oidc-provider-arn' go together/],
     [{ 'role-session-name': 'bad name!' }, /role-session-name/]
-  ])('rejects the contradiction %j', (inputs, message) => {
-    expect(() => readSettings(reader(inputs))).toThrow(message)
+  ])('rejects the contradiction %j', async (inputs, message) => {
+    await expect(readSettings(reader(inputs))).rejects.toThrow(message)
   })
 
-  it('refuses a step that can never refresh anything, naming the inputs that would give it work', () => {
+  it('refuses a step that can never refresh anything, naming the inputs that would give it work', async () => {
     const run = () => readSettings(reader({ wait: 'true' }, {}))
-    expect(run).toThrow(UserError)
-    expect(run).toThrow(
+    await expect(run()).rejects.toThrow(UserError)
+    await expect(run()).rejects.toThrow(
       /'rules', 'paths', 'urls', 'paths-file', 'urls-file', 'fallback', 'output-dir'/
     )
   })
 
-  it('accepts loopback http endpoints and bare host names', () => {
-    expect(readSettings(reader({ endpoint: 'http://127.0.0.1:8080' })).endpoint.host).toBe(
+  it('accepts loopback http endpoints and bare host names', async () => {
+    expect((await readSettings(reader({ endpoint: 'http://127.0.0.1:8080' }))).endpoint.host).toBe(
       '127.0.0.1:8080'
     )
-    expect(readSettings(reader({ endpoint: 'http://localhost:1' })).endpoint.protocol).toBe('http:')
+    expect((await readSettings(reader({ endpoint: 'http://localhost:1' }))).endpoint.protocol).toBe(
+      'http:'
+    )
     expect(
-      readSettings(reader({ endpoint: 'dcdn.ap-southeast-1.aliyuncs.com' })).endpoint.href
+      (await readSettings(reader({ endpoint: 'dcdn.ap-southeast-1.aliyuncs.com' }))).endpoint.href
     ).toBe('https://dcdn.ap-southeast-1.aliyuncs.com/')
   })
 })

@@ -1,4 +1,5 @@
-import { randomHex } from './random.js'
+import { randomHex } from '../util/random.js'
+import { inert } from '../util/text.js'
 
 /** Where the stages write what a person reads in the step's log. main.ts builds the one instance. */
 export interface Log {
@@ -8,16 +9,6 @@ export interface Log {
   untrusted(lines: readonly string[]): void
   /** A collapsible group around a phase; closed even when the phase throws. */
   group<T>(title: string, phase: () => Promise<T>): Promise<T>
-}
-
-/** Shows control characters (a newline in a file name) as visible escapes, one line per name. */
-export function inert(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, (c) => {
-    if (c === '\n') return '\\n'
-    if (c === '\r') return '\\r'
-    if (c === '\t') return '\\t'
-    return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`
-  })
 }
 
 /**
@@ -38,9 +29,4 @@ export function printUntrusted(write: (text: string) => void, lines: readonly st
   }
   if (block.length > 0) write(block.join('\n'))
   write(`::${token}::`)
-}
-
-/** "1 batch", "2 batches": the count with the right form of the noun. */
-export function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count} ${count === 1 ? one : many}`
 }

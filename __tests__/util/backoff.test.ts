@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
-import { withRetry } from '../src/retry.js'
-import { FakeClock } from './fakes/clock.js'
+import { withRetry } from '../../src/util/backoff.js'
+import { FakeClock } from '../fakes/clock.js'
 
 class Transient extends Error {}
 

@@ -1,8 +1,81 @@
-export const id = 308;
-export const ids = [308];
+export const id = 82;
+export const ids = [82];
 export const modules = {
 
-/***/ 1308:
+/***/ 6844:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   i: () => (/* binding */ proxyFor)
+/* harmony export */ });
+function proxyFor(url, env) {
+    const read = (name) => env[name] ?? env[name.toLowerCase()] ?? '';
+    const proxy = url.protocol === 'https:' ? read('HTTPS_PROXY') : read('HTTP_PROXY');
+    if (proxy.trim() === '')
+        return undefined;
+    const host = url.hostname.replace(/^\[|\]$/g, '').toLowerCase();
+    const port = url.port || (url.protocol === 'https:' ? '443' : '80');
+    for (const raw of read('NO_PROXY').split(/[,\s]+/)) {
+        const entry = raw.trim().toLowerCase();
+        if (entry === '')
+            continue;
+        if (entry === '*')
+            return undefined;
+        const [name, entryPort] = entry.replace(/^\[|\]$/g, '').split(/:(?=\d+$)/);
+        if (entryPort && entryPort !== port)
+            continue;
+        const bare = name.replace(/^\*?\./, '');
+        if (host === bare || host.endsWith(`.${bare}`))
+            return undefined;
+    }
+    return proxy.trim();
+}
+
+
+/***/ }),
+
+/***/ 9081:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   s: () => (/* binding */ createCallGate)
+/* harmony export */ });
+/**
+ * The account's one door for calls: quota reads, refreshes, task look-ups and prefetches, in the
+ * real run and in the dry run's schedule alike. Calls go one at a time, each when the pacer lets
+ * it. A call is recorded when its answer is here, since the service counted it somewhere before
+ * then, so no window opens early; a refused call counts against the calls per second only.
+ */
+function createCallGate(pacer, clock, log = () => { }) {
+    let busy = Promise.resolve();
+    return {
+        run(load, call) {
+            const turn = busy.then(async () => {
+                const now = clock.now();
+                const { at, reason } = pacer.earliest(load, now);
+                if (at - now >= 1000)
+                    log(`Waiting ${((at - now) / 1000).toFixed(1)} s for the ${reason}.`);
+                await clock.sleep(at - now);
+                try {
+                    const answer = await call();
+                    pacer.record(load, clock.now());
+                    return answer;
+                }
+                catch (error) {
+                    pacer.record({}, clock.now());
+                    throw error;
+                }
+            });
+            busy = turn.catch(() => undefined);
+            return turn;
+        }
+    };
+}
+
+
+/***/ }),
+
+/***/ 1082:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -15,7 +88,52 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./src/api/errors.ts
 var errors = __webpack_require__(3249);
+;// CONCATENATED MODULE: ./src/api/json.ts
+/**
+ * JSON.parse for the services' answers, with every integer too long for a double (an ESA site
+ * ID, a task ID) kept as its exact decimal text instead of being rounded (SPEC 4.1.4).
+ */
+function parseJson(text) {
+    return JSON.parse(/\d{16}/.test(text) ? quoteLongIntegers(text) : text);
+}
+const isDigit = (c) => c !== undefined && c >= '0' && c <= '9';
+/** Wraps integer literals of 16 digits or more in quotes; strings are passed over as they are. */
+function quoteLongIntegers(text) {
+    const parts = [];
+    let copied = 0;
+    let i = 0;
+    while (i < text.length) {
+        const c = text[i];
+        if (c === '"') {
+            for (i++; i < text.length && text[i] !== '"'; i++)
+                if (text[i] === '\\')
+                    i++;
+            i++;
+            continue;
+        }
+        if (c !== '-' && !isDigit(c)) {
+            i++;
+            continue;
+        }
+        const start = i;
+        if (c === '-')
+            i++;
+        while (isDigit(text[i]))
+            i++;
+        const integer = text[i] !== '.' && text[i] !== 'e' && text[i] !== 'E';
+        if (integer && i - start - (c === '-' ? 1 : 0) >= 16) {
+            parts.push(text.slice(copied, start), `"${text.slice(start, i)}"`);
+            copied = i;
+        }
+        while (i < text.length && /[0-9.eE+-]/.test(text[i]))
+            i++;
+    }
+    parts.push(text.slice(copied));
+    return parts.join('');
+}
+
 ;// CONCATENATED MODULE: ./src/api/client.ts
+
 
 
 const FORM_POST = { method: 'POST', placement: 'body' };
@@ -69,29 +187,13 @@ class RpcClient {
     constructor(options) {
         this.options = options;
     }
-    async call(action, params = {}, shape = FORM_POST) {
-        const { endpoint, version, signer, key, send, clock, gate } = this.options;
-        await gate?.acquire();
-        let answer;
+    async call(action, params = {}, shape = FORM_POST, load = {}) {
+        const { gate } = this.options;
+        const answer = await (gate
+            ? gate.run(load, () => this.send(action, params, shape))
+            : this.send(action, params, shape));
         try {
-            const signed = signer({
-                host: endpoint.host,
-                method: shape.method,
-                action,
-                version,
-                params,
-                placement: shape.placement,
-                nonce: (0,external_node_crypto_.randomBytes)(16).toString('hex'),
-                time: clock.now()
-            }, key);
-            const url = new URL(signed.query ? `/?${signed.query}` : '/', endpoint);
-            answer = await sendRequest(send, url, signed.headers, signed.body, shape.method);
-        }
-        finally {
-            gate?.release();
-        }
-        try {
-            return JSON.parse(answer.body);
+            return parseJson(answer.body);
         }
         catch {
             throw new errors/* ApiError */.hD({
@@ -100,6 +202,22 @@ class RpcClient {
                 httpStatus: 502
             });
         }
+    }
+    /** Signs and sends one attempt: a new nonce and timestamp every time. */
+    send(action, params, shape) {
+        const { endpoint, version, signer, key, send, clock } = this.options;
+        const signed = signer({
+            host: endpoint.host,
+            method: shape.method,
+            action,
+            version,
+            params,
+            placement: shape.placement,
+            nonce: (0,external_node_crypto_.randomBytes)(16).toString('hex'),
+            time: clock.now()
+        }, key);
+        const url = new URL(signed.query ? `/?${signed.query}` : '/', endpoint);
+        return sendRequest(send, url, signed.headers, signed.body, shape.method);
     }
 }
 
@@ -208,30 +326,8 @@ const signV2 = (call, key) => {
 
 // EXTERNAL MODULE: ./node_modules/undici/index.js
 var undici = __webpack_require__(6752);
-;// CONCATENATED MODULE: ./src/api/proxy.ts
-function proxyFor(url, env) {
-    const read = (name) => env[name] ?? env[name.toLowerCase()] ?? '';
-    const proxy = url.protocol === 'https:' ? read('HTTPS_PROXY') : read('HTTP_PROXY');
-    if (proxy.trim() === '')
-        return undefined;
-    const host = url.hostname.replace(/^\[|\]$/g, '').toLowerCase();
-    const port = url.port || (url.protocol === 'https:' ? '443' : '80');
-    for (const raw of read('NO_PROXY').split(/[,\s]+/)) {
-        const entry = raw.trim().toLowerCase();
-        if (entry === '')
-            continue;
-        if (entry === '*')
-            return undefined;
-        const [name, entryPort] = entry.replace(/^\[|\]$/g, '').split(/:(?=\d+$)/);
-        if (entryPort && entryPort !== port)
-            continue;
-        const bare = name.replace(/^\*?\./, '');
-        if (host === bare || host.endsWith(`.${bare}`))
-            return undefined;
-    }
-    return proxy.trim();
-}
-
+// EXTERNAL MODULE: ./src/api/proxy.ts
+var api_proxy = __webpack_require__(6844);
 ;// CONCATENATED MODULE: ./src/api/transport.ts
 
 
@@ -249,7 +345,7 @@ function createHttpSend(options, proxyEnv) {
     };
     const dispatchers = new Map();
     const dispatcherFor = (url) => {
-        const proxy = proxyFor(url, proxyEnv) ?? '';
+        const proxy = (0,api_proxy/* proxyFor */.i)(url, proxyEnv) ?? '';
         let dispatcher = dispatchers.get(proxy);
         if (!dispatcher) {
             dispatcher =
@@ -287,12 +383,12 @@ function createHttpSend(options, proxyEnv) {
     return { send, close };
 }
 
-// EXTERNAL MODULE: ./src/secrets.ts
-var secrets = __webpack_require__(7194);
-// EXTERNAL MODULE: ./src/errors.ts
-var src_errors = __webpack_require__(3916);
-// EXTERNAL MODULE: ./src/retry.ts
-var src_retry = __webpack_require__(9809);
+// EXTERNAL MODULE: ./src/runner/secrets.ts
+var secrets = __webpack_require__(2995);
+// EXTERNAL MODULE: ./src/util/errors.ts
+var util_errors = __webpack_require__(17);
+// EXTERNAL MODULE: ./src/util/backoff.ts
+var backoff = __webpack_require__(9360);
 // EXTERNAL MODULE: ./src/services/limits.ts
 var limits = __webpack_require__(1870);
 ;// CONCATENATED MODULE: ./src/credentials/oidc.ts
@@ -314,7 +410,7 @@ function defaultSessionName(runId) {
 }
 async function idToken(options) {
     if (!options.idTokenAvailable) {
-        throw new src_errors/* UserError */.y("OIDC needs a GitHub ID token, but this job cannot request one. Add 'permissions: id-token: write' to the job " +
+        throw new util_errors/* UserError */.y("OIDC needs a GitHub ID token, but this job cannot request one. Add 'permissions: id-token: write' to the job " +
             '(and contents: read if it checks out code). Pull requests from forks never get ID tokens.');
     }
     let token;
@@ -322,7 +418,7 @@ async function idToken(options) {
         token = await options.getIdToken(options.audience);
     }
     catch (error) {
-        throw new src_errors/* UserError */.y(`Could not get a GitHub OIDC token for audience '${options.audience}': ${error instanceof Error ? error.message : String(error)}`);
+        throw new util_errors/* UserError */.y(`Could not get a GitHub OIDC token for audience '${options.audience}': ${error instanceof Error ? error.message : String(error)}`);
     }
     (0,secrets/* addSecret */.C)(token);
     return token;
@@ -353,7 +449,7 @@ async function assumeRoleWithOidc(options) {
     };
     let text;
     try {
-        text = await (0,retry/* callWithRetry */.Z)(attempt, options.clock, src_retry/* DEFAULT_RETRY */.v, (m) => options.log(`STS: ${m}`));
+        text = await (0,retry/* callWithRetry */.Z)(attempt, options.clock, backoff/* DEFAULT_RETRY */.v, (m) => options.log(`STS: ${m}`));
     }
     catch (error) {
         if (!(error instanceof errors/* ApiError */.hD))
@@ -361,7 +457,7 @@ async function assumeRoleWithOidc(options) {
         const hint = /aud/i.test(`${error.code} ${error.apiMessage}`)
             ? ` Check that the 'audience' input ('${options.audience}') is a client ID of the OIDC provider in RAM.`
             : ' Check the role ARN, the OIDC provider ARN, and that the role trusts this repository.';
-        throw new src_errors/* UserError */.y(`STS AssumeRoleWithOIDC at ${options.stsEndpoint.host} failed: ${error.message}${hint}`);
+        throw new util_errors/* UserError */.y(`STS AssumeRoleWithOIDC at ${options.stsEndpoint.host} failed: ${error.message}${hint}`);
     }
     let credentials = {};
     try {
@@ -378,7 +474,7 @@ async function assumeRoleWithOidc(options) {
     (0,secrets/* addSecret */.C)(key.accessKeySecret);
     (0,secrets/* addSecret */.C)(key.securityToken);
     if (!key.accessKeyId || !key.accessKeySecret || !key.securityToken) {
-        throw new src_errors/* UserError */.y('STS AssumeRoleWithOIDC answered without Credentials.AccessKeyId, AccessKeySecret and SecurityToken.');
+        throw new util_errors/* UserError */.y('STS AssumeRoleWithOIDC answered without Credentials.AccessKeyId, AccessKeySecret and SecurityToken.');
     }
     return key;
 }
@@ -392,7 +488,7 @@ var resolve = __webpack_require__(5206);
 /** The access key for this run: from the inputs, OIDC or the environment (SPEC 5). */
 async function credentialsFor(ctx) {
     const { inputs, log } = ctx;
-    const choice = (0,resolve/* chooseCredentials */.Mk)(inputs, ctx.env);
+    const choice = (0,resolve/* chooseCredentials */.M)(inputs, ctx.env);
     if (choice.kind === 'key') {
         (0,secrets/* addSecret */.C)(choice.resolved.key.accessKeySecret);
         (0,secrets/* addSecret */.C)(choice.resolved.key.securityToken);
@@ -417,51 +513,39 @@ async function credentialsFor(ctx) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/services/service.ts
-function splitIds(value) {
-    if (typeof value === 'number')
-        return [String(value)];
-    if (typeof value !== 'string')
-        return [];
-    return value
-        .split(',')
-        .map((id) => id.trim())
-        .filter(Boolean);
-}
-/** A quota figure: the services send them as strings. NaN when missing or unreadable. */
-function quotaNumber(value) {
-    const n = typeof value === 'number'
-        ? value
-        : typeof value === 'string' && value.trim() !== ''
-            ? Number(value)
-            : NaN;
-    return Number.isFinite(n) ? n : NaN;
-}
-const service_text = (v) => (v === undefined || v === null ? '' : String(v));
-
+// EXTERNAL MODULE: ./src/plan/pacing.ts
+var pacing = __webpack_require__(7);
+// EXTERNAL MODULE: ./src/services/service.ts
+var service = __webpack_require__(2287);
 ;// CONCATENATED MODULE: ./src/services/dcdn.ts
+
 
 
 const dcdn_FORM = { method: 'POST', placement: 'body' };
 const QUERY = { method: 'POST', placement: 'query' };
 const DCDN_OPERATIONS = {
     refresh: 'RefreshDcdnObjectCaches',
+    tags: 'RefreshDcdnObjectCacheByCacheTag',
     quota: 'DescribeDcdnRefreshQuota',
     tasks: 'DescribeDcdnRefreshTaskById',
     preload: 'PreloadDcdnObjectCaches',
     preloadTaskField: 'PreloadTaskId',
+    refreshShape: dcdn_FORM,
     tasksShape: dcdn_FORM,
     preloadShape: dcdn_FORM
 };
 const CDN_OPERATIONS = {
     refresh: 'RefreshObjectCaches',
+    tags: 'RefreshObjectCacheByCacheTag',
     quota: 'DescribeRefreshQuota',
     tasks: 'DescribeRefreshTaskById',
     preload: 'PushObjectCache',
     preloadTaskField: 'PushTaskId',
+    refreshShape: dcdn_FORM,
     tasksShape: QUERY,
     preloadShape: QUERY
 };
+/** The quota fields of each kind; tags have none (no tag quota is published). */
 const QUOTA_FIELDS = {
     File: 'Url',
     Directory: 'Dir',
@@ -471,13 +555,13 @@ const QUOTA_FIELDS = {
 };
 /** Reads `<Field>Quota` and `<Field>Remain` of every kind; the services send them as strings. */
 function parseRefreshQuota(answer) {
-    const quota = {};
-    const remain = {};
+    const quota = { Tag: Infinity };
+    const remain = { Tag: Infinity };
     for (const [kind, field] of Object.entries(QUOTA_FIELDS)) {
-        quota[kind] = quotaNumber(answer[`${field}Quota`]);
-        remain[kind] = quotaNumber(answer[`${field}Remain`]);
+        quota[kind] = (0,service/* quotaNumber */.Gv)(answer[`${field}Quota`]);
+        remain[kind] = (0,service/* quotaNumber */.Gv)(answer[`${field}Remain`]);
     }
-    return { requestId: service_text(answer.RequestId), quota, remain };
+    return { quota, remain };
 }
 /** The task list of DescribeDcdnRefreshTaskById and DescribeRefreshTaskById. */
 function parseTasks(raw) {
@@ -490,13 +574,13 @@ function parseTasks(raw) {
     return list.map((item) => {
         const t = (item ?? {});
         return {
-            taskId: service_text(t.TaskId),
-            objectPath: service_text(t.ObjectPath),
-            objectType: service_text(t.ObjectType),
-            status: service_text(t.Status),
-            process: service_text(t.Process),
-            creationTime: service_text(t.CreationTime),
-            description: service_text(t.Description)
+            taskId: (0,service/* text */.Qq)(t.TaskId),
+            objectPath: (0,service/* text */.Qq)(t.ObjectPath),
+            objectType: (0,service/* text */.Qq)(t.ObjectType),
+            status: (0,service/* text */.Qq)(t.Status),
+            process: (0,service/* text */.Qq)(t.Process),
+            creationTime: (0,service/* text */.Qq)(t.CreationTime),
+            description: (0,service/* text */.Qq)(t.Description)
         };
     });
 }
@@ -514,8 +598,12 @@ class RefreshApi {
         // Force is documented for directory refreshes only.
         if (type === 'Directory')
             params.Force = force ? 'true' : 'false';
-        const answer = await this.client.call(this.ops.refresh, params);
-        return { requestId: answer.RequestId ?? '', taskIds: splitIds(answer.RefreshTaskId) };
+        const answer = await this.client.call(this.ops.refresh, params, this.ops.refreshShape, (0,pacing/* refreshLoad */.c)(type, urls));
+        return { requestId: (0,service/* text */.Qq)(answer.RequestId), taskIds: (0,service/* splitIds */.Du)(answer.RefreshTaskId) };
+    }
+    async refreshTags(host, tags, force) {
+        const answer = await this.client.call(this.ops.tags, { DomainName: host, CacheTag: tags.join(','), Force: force ? 'true' : 'false' }, QUERY);
+        return { requestId: (0,service/* text */.Qq)(answer.RequestId), taskIds: (0,service/* splitIds */.Du)(answer.RefreshTaskId) };
     }
     async readQuota() {
         return parseRefreshQuota(await this.client.call(this.ops.quota));
@@ -534,10 +622,10 @@ class RefreshApi {
         const params = { ObjectPath: urls.join('\n') };
         if (area)
             params.Area = area;
-        const answer = await this.client.call(this.ops.preload, params, this.ops.preloadShape);
+        const answer = await this.client.call(this.ops.preload, params, this.ops.preloadShape, { preload: true });
         return {
-            requestId: service_text(answer.RequestId),
-            taskIds: splitIds(answer[this.ops.preloadTaskField])
+            requestId: (0,service/* text */.Qq)(answer.RequestId),
+            taskIds: (0,service/* splitIds */.Du)(answer[this.ops.preloadTaskField])
         };
     }
 }
@@ -555,6 +643,7 @@ function cdnService(client) {
 
 
 
+
 // ESA (Edge Security Acceleration), SPEC 6.7: every parameter in the query, as the official SDK
 // sends it; purges and prefetches by POST, look-ups by GET.
 const POST = { method: 'POST', placement: 'query' };
@@ -563,23 +652,27 @@ const GET = { method: 'GET', placement: 'query' };
 const PURGE_TYPES = {
     File: { type: 'file', content: 'Files' },
     Directory: { type: 'directory', content: 'Directories' },
-    IgnoreParams: { type: 'ignoreParams', content: 'IgnoreParams' }
+    IgnoreParams: { type: 'ignoreParams', content: 'IgnoreParams' },
+    Tag: { type: 'cachetag', content: 'CacheTags' }
 };
 const TASKS_PER_PAGE = 50;
 /** Pages of DescribePurgeTasks read at most in one look-up: 10,000 entries. */
 const MAX_TASK_PAGES = 200;
 /** Room on both sides of the task window for clocks that disagree. */
 const WINDOW_MARGIN_MS = 5 * 60_000;
-/** A numeric `site` is its ID; a name is looked up with ListSites (exact match). */
+/**
+ * A numeric `site` is its ID, kept as its exact decimal text (IDs pass 2^53); a name is looked
+ * up with ListSites (exact match).
+ */
 async function resolveSiteId(client, site) {
     if (/^\d+$/.test(site))
-        return Number(site);
+        return site;
     const answer = await client.call('ListSites', { SiteName: site, SiteSearchType: 'exact', PageNumber: '1', PageSize: '50' }, GET);
     const sites = Array.isArray(answer.Sites) ? answer.Sites : [];
-    const match = sites.find((s) => service_text(s.SiteName).toLowerCase() === site.toLowerCase());
-    const id = Number(match?.SiteId);
-    if (!match || !Number.isFinite(id)) {
-        throw new src_errors/* UserError */.y(`Input 'site': ESA has no site named '${site}' in this account (ListSites, RequestId ${service_text(answer.RequestId)}). ` +
+    const match = sites.find((s) => (0,service/* text */.Qq)(s.SiteName).toLowerCase() === site.toLowerCase());
+    const id = (0,service/* text */.Qq)(match?.SiteId);
+    if (!match || !/^\d+$/.test(id)) {
+        throw new util_errors/* UserError */.y(`Input 'site': ESA has no site named '${site}' in this account (ListSites, RequestId ${(0,service/* text */.Qq)(answer.RequestId)}). ` +
             'Give the exact site name as the ESA console shows it, or its numeric site ID.');
     }
     return id;
@@ -596,38 +689,44 @@ class EsaService {
         this.siteId = siteId;
         this.clock = clock;
     }
-    async refresh(type, urls, force) {
+    async purge(type, objects, force) {
         const purge = PURGE_TYPES[type];
         if (!purge)
-            throw new src_errors/* UserError */.y(`ESA cannot refresh objects of type ${type}.`);
+            throw new util_errors/* UserError */.y(`ESA cannot refresh objects of type ${type}.`);
         const params = {
-            SiteId: String(this.siteId),
+            SiteId: this.siteId,
             Type: purge.type,
-            Content: JSON.stringify({ [purge.content]: urls })
+            Content: JSON.stringify({ [purge.content]: objects })
         };
         if (type !== 'File')
             params.Force = force ? 'true' : 'false';
         this.firstPurgeAt ??= this.clock.now();
-        const answer = await this.client.call('PurgeCaches', params, POST);
-        const taskId = service_text(answer.TaskId);
-        return { requestId: service_text(answer.RequestId), taskIds: taskId ? [taskId] : [] };
+        const answer = await this.client.call('PurgeCaches', params, POST, (0,pacing/* refreshLoad */.c)(type, objects));
+        const taskId = (0,service/* text */.Qq)(answer.TaskId);
+        return { requestId: (0,service/* text */.Qq)(answer.RequestId), taskIds: taskId ? [taskId] : [] };
     }
-    async readQuota() {
-        const quota = {};
-        const remain = {};
-        let requestId = '';
+    refresh(type, urls, force) {
+        return this.purge(type, urls, force);
+    }
+    /** Tags are site-wide on ESA: the host is not sent. */
+    refreshTags(_host, tags, force) {
+        return this.purge('Tag', tags, force);
+    }
+    /** GetPurgeQuota for each kind asked for; ESA has no regex purge and no prefetch quota. */
+    async readQuota(kinds) {
+        const quota = { Regex: 0, Preload: Infinity };
+        const remain = { Regex: 0, Preload: Infinity };
         for (const [kind, purge] of Object.entries(PURGE_TYPES)) {
-            const answer = await this.client.call('GetPurgeQuota', { SiteId: String(this.siteId), Type: purge.type }, GET);
-            requestId ||= service_text(answer.RequestId);
-            quota[kind] = quotaNumber(answer.Quota);
-            remain[kind] = quota[kind] - quotaNumber(answer.Usage);
+            if (!kinds.includes(kind)) {
+                quota[kind] = NaN;
+                remain[kind] = NaN;
+                continue;
+            }
+            const answer = await this.client.call('GetPurgeQuota', { SiteId: this.siteId, Type: purge.type }, GET);
+            quota[kind] = (0,service/* quotaNumber */.Gv)(answer.Quota);
+            remain[kind] = quota[kind] - (0,service/* quotaNumber */.Gv)(answer.Usage);
         }
-        // ESA has no regex purge, and publishes no prefetch quota to read.
-        quota.Regex = 0;
-        remain.Regex = 0;
-        quota.Preload = Infinity;
-        remain.Preload = Infinity;
-        return { requestId, quota, remain };
+        return { quota, remain };
     }
     async describeTasks(taskIds) {
         const wanted = new Set(taskIds);
@@ -636,7 +735,7 @@ class EsaService {
         const tasks = [];
         for (let page = 1; page <= MAX_TASK_PAGES; page++) {
             const answer = await this.client.call('DescribePurgeTasks', {
-                SiteId: String(this.siteId),
+                SiteId: this.siteId,
                 StartTime: isoSeconds(start),
                 EndTime: isoSeconds(now + WINDOW_MARGIN_MS),
                 PageNumber: String(page),
@@ -644,16 +743,16 @@ class EsaService {
             }, GET);
             const entries = Array.isArray(answer.Tasks) ? answer.Tasks : [];
             for (const t of entries) {
-                if (!wanted.has(service_text(t.TaskId)))
+                if (!wanted.has((0,service/* text */.Qq)(t.TaskId)))
                     continue;
                 tasks.push({
-                    taskId: service_text(t.TaskId),
-                    objectPath: service_text(t.Content),
-                    objectType: service_text(t.Type),
-                    status: service_text(t.Status),
-                    process: service_text(t.Process),
-                    creationTime: service_text(t.CreateTime),
-                    description: service_text(t.Description)
+                    taskId: (0,service/* text */.Qq)(t.TaskId),
+                    objectPath: (0,service/* text */.Qq)(t.Content),
+                    objectType: (0,service/* text */.Qq)(t.Type),
+                    status: (0,service/* text */.Qq)(t.Status),
+                    process: (0,service/* text */.Qq)(t.Process),
+                    creationTime: (0,service/* text */.Qq)(t.CreateTime),
+                    description: (0,service/* text */.Qq)(t.Description)
                 });
             }
             const total = Number(answer.TotalCount);
@@ -664,9 +763,9 @@ class EsaService {
         return tasks;
     }
     async preload(urls) {
-        const answer = await this.client.call('PreloadCaches', { SiteId: String(this.siteId), Content: JSON.stringify(urls) }, POST);
-        const taskId = service_text(answer.TaskId);
-        return { requestId: service_text(answer.RequestId), taskIds: taskId ? [taskId] : [] };
+        const answer = await this.client.call('PreloadCaches', { SiteId: this.siteId, Content: JSON.stringify(urls) }, POST);
+        const taskId = (0,service/* text */.Qq)(answer.TaskId);
+        return { requestId: (0,service/* text */.Qq)(answer.RequestId), taskIds: taskId ? [taskId] : [] };
     }
 }
 /** ESA for one site, its ID resolved first. */
@@ -674,37 +773,11 @@ async function esaService(client, site, clock) {
     return new EsaService(client, await resolveSiteId(client, site), clock);
 }
 
-// EXTERNAL MODULE: ./src/plan/pacing.ts
-var pacing = __webpack_require__(7);
-;// CONCATENATED MODULE: ./src/submit/gate.ts
-
-/**
- * The account's calls-per-second limit for every call the action makes: quota reads, refreshes,
- * task queries and prefetches. Calls go one at a time; each is recorded when its answer arrives,
- * since the service counted it somewhere in between, so the next window never opens early.
- */
-function createCallGate(perSecond, clock) {
-    const window = new pacing/* CallWindow */.p6(perSecond);
-    let busy = Promise.resolve();
-    let done = () => { };
-    return {
-        async acquire() {
-            const previous = busy;
-            busy = new Promise((resolve) => (done = resolve));
-            await previous;
-            const now = clock.now();
-            await clock.sleep(window.earliest(now) - now);
-        },
-        release() {
-            window.record(clock.now());
-            done();
-        }
-    };
-}
-
-;// CONCATENATED MODULE: ./src/alibaba.ts
+// EXTERNAL MODULE: ./src/submit/gate.ts
+var gate = __webpack_require__(9081);
+;// CONCATENATED MODULE: ./src/wiring/alibaba.ts
 // The Alibaba Cloud side of a run, opened only when a run calls it: the HTTP client, the
-// credentials, the signed and paced RPC client, and the service behind the EdgeService interface.
+// credentials, the signed and paced RPC client, and the service behind the RefreshService interface.
 // connect.ts loads this module with one dynamic import(), so that a dry run pays nothing for it.
 
 
@@ -739,12 +812,12 @@ async function openService(options) {
             key,
             send: http.send,
             clock,
-            gate: createCallGate(limits/* SERVICE_LIMITS */.rp[settings.service].callsPerSecond, clock)
+            gate: (0,gate/* createCallGate */.s)(options.pacer, clock, (m) => log.info(m))
         });
         const service = settings.service === 'cdn'
             ? cdnService(client)
             : settings.service === 'esa'
-                ? await (0,retry/* callWithRetry */.Z)(() => esaService(client, settings.site, clock), clock, src_retry/* DEFAULT_RETRY */.v, (m) => log.info(`ListSites: ${m}`))
+                ? await (0,retry/* callWithRetry */.Z)(() => esaService(client, settings.site, clock), clock, backoff/* DEFAULT_RETRY */.v, (m) => log.info(`ListSites: ${m}`))
                 : dcdnService(client);
         return { service, close: () => http.close() };
     }

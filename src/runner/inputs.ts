@@ -1,9 +1,9 @@
-import { ChangedFilesMode } from './changes/event.js'
-import { UserError } from './errors.js'
-import { CollapseMode } from './plan/plan.js'
-import { RuleSet, parseRules } from './rules/parse.js'
-import { SERVICE_API, SERVICE_LIMITS, SERVICE_NAMES, ServiceName } from './services/limits.js'
-import { ObjectType, RefreshTarget, parseTargetLines } from './targets/target.js'
+import { ChangedFilesMode, LAST_SUCCESS } from '../changes/event.js'
+import { UserError } from '../util/errors.js'
+import { CollapseMode } from '../plan/plan.js'
+import { NO_RULES, RuleSet, parseRules } from '../rules/parse.js'
+import { SERVICE_API, SERVICE_LIMITS, SERVICE_NAMES, ServiceName } from '../services/limits.js'
+import { GivenTargets, TargetForm, parseTargetLines } from '../targets/target.js'
 
 /** Reads one raw input, trimmed, as core.getInput does. */
 export type InputReader = (name: string) => string
@@ -24,8 +24,8 @@ const SOURCE_INPUTS = [
   'output-dir'
 ]
 
-/** `base: last-success`: diff from the head of this workflow's last successful run (SPEC 4.1.2). */
-export const LAST_SUCCESS = 'last-success'
+/** The `verify` input (SPEC 4.6). */
+export type VerifyMode = 'off' | 'warn' | 'fail'
 
 /** An input as the runner passes it: INPUT_<NAME>, trimmed. */
 export function inputFromEnv(env: Readonly<Record<string, string | undefined>>): InputReader {
@@ -50,23 +50,25 @@ export interface Settings {
   site: string
   rules: RuleSet
   paths: string[]
-  urls: RefreshTarget[]
-  /** Workspace files with more `paths` and `urls` lines; read by main.ts. */
+  urls: GivenTargets
+  /** Workspace files with more `paths` and `urls` lines, as given; read by runner/files.ts. */
   pathsFile: string
   urlsFile: string
   changedFiles: ChangedFilesMode
   /** A commit, `last-success`, or empty. */
   base: string
   head: string
-  /** The built site as deployed, relative to the workspace; empty when not given. */
+  /** The built site as deployed, as given (checked against the workspace by runner/files.ts). */
   outputDir: string
   manifestKey: string
   collapse: CollapseMode
-  fallback: RefreshTarget[]
+  fallback: GivenTargets
   force: boolean
   dryRun: boolean
   wait: boolean
   waitTimeoutSeconds: number
+  verify: VerifyMode
+  verifyMax: number
   preload: boolean
   preloadArea: '' | 'domestic' | 'overseas'
   maxUrlsPerRequest: number
@@ -81,11 +83,13 @@ export interface Settings {
 }
 
 /** The defaults of action.yml, so that a run without them (a local run, a test) behaves the same. */
-export const DEFAULTS = {
+const DEFAULTS = {
   service: 'dcdn',
   'changed-files': 'auto',
   collapse: 'auto',
   'wait-timeout': '600',
+  verify: 'off',
+  'verify-max': '50',
   'max-urls-per-request': String(SERVICE_LIMITS.dcdn.urlsPerRequest),
   'url-rate-per-domain': String(SERVICE_LIMITS.dcdn.defaultUrlRatePerDomain),
   'max-objects': '10000',
@@ -148,7 +152,7 @@ function isLoopbackHost(hostname: string): boolean {
 }
 
 /** An API endpoint: https, or plain http for a loopback host only; no path, query or user info. */
-export function parseEndpoint(name: string, value: string): URL {
+function parseEndpoint(name: string, value: string): URL {
   let url: URL
   try {
     url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `https://${value}`)
@@ -218,54 +222,48 @@ export function parsePathLines(text: string, source: string): string[] {
   return paths
 }
 
-/** A file or folder in the workspace, as a relative POSIX path without `..`. */
-function parseWorkspacePath(name: string, value: string): string {
-  if (value === '') return ''
-  const path = value
-    .replace(/\\/g, '/')
-    .replace(/^(\.\/)+/, '')
-    .replace(/\/+$/, '')
-  if (path.startsWith('/') || path.split('/').includes('..') || path === '') {
-    throw new UserError(
-      `Input '${name}' must be a path inside the workspace, relative to it and without '..', not '${value}'.`
-    )
-  }
-  return path
+/** What a service accepts in target lines and rules: its URL types and its form of tags. */
+export function targetFormOf(service: ServiceName): TargetForm {
+  const limits = SERVICE_LIMITS[service]
+  return { types: limits.types, perHost: limits.tagsPerHost, service: limits.name }
 }
 
-/** The targets of `urls` or `fallback`, with types the service cannot refresh refused by line. */
-export function parseServiceTargets(
-  text: string,
-  source: string,
-  service: ServiceName
-): RefreshTarget[] {
-  const allowed: readonly ObjectType[] = SERVICE_LIMITS[service].types
-  return parseTargetLines(text, source, allowed, SERVICE_LIMITS[service].name)
+/** Whether the rules hold any line that is not blank or a comment. */
+const hasRuleLines = (text: string) => text.split('\n').some((l) => !/^\s*(#.*)?$/.test(l))
+
+/** The rules, with minimatch loaded only when there are any. */
+async function readRules(text: string, form: TargetForm): Promise<RuleSet> {
+  if (!hasRuleLines(text)) return NO_RULES
+  const { globCompiler } = await import('../rules/glob.js')
+  return parseRules(text, { globs: globCompiler, tags: form })
 }
 
 /** Reads and checks every input. Any problem is a UserError that names the input. */
-export function readSettings(read: InputReader): Settings {
+export async function readSettings(read: InputReader): Promise<Settings> {
   const input = new Reader(read)
   const service = input.oneOf('service', SERVICE_NAMES)
+  const form = targetFormOf(service)
   const settings: Settings = {
     service,
     site: input.text('site'),
-    rules: parseRules(input.lines('rules')),
+    rules: await readRules(input.lines('rules'), form),
     paths: parsePathLines(input.lines('paths'), 'paths'),
-    urls: parseServiceTargets(input.lines('urls'), 'urls', service),
-    pathsFile: parseWorkspacePath('paths-file', input.text('paths-file')),
-    urlsFile: parseWorkspacePath('urls-file', input.text('urls-file')),
+    urls: parseTargetLines(input.lines('urls'), 'urls', form),
+    pathsFile: input.text('paths-file'),
+    urlsFile: input.text('urls-file'),
     changedFiles: input.oneOf('changed-files', ['auto', 'true', 'false'] as const),
     base: parseRevision('base', input.text('base')),
     head: parseRevision('head', input.text('head')),
-    outputDir: parseWorkspacePath('output-dir', input.text('output-dir')),
+    outputDir: input.text('output-dir'),
     manifestKey: parseManifestKey(input.text('manifest-key')),
     collapse: input.oneOf('collapse', ['auto', 'off'] as const),
-    fallback: parseServiceTargets(input.lines('fallback'), 'fallback', service),
+    fallback: parseTargetLines(input.lines('fallback'), 'fallback', form),
     force: input.boolean('force'),
     dryRun: input.boolean('dry-run'),
     wait: input.boolean('wait'),
     waitTimeoutSeconds: input.integer('wait-timeout', 1, 21600),
+    verify: input.oneOf('verify', ['off', 'warn', 'fail'] as const),
+    verifyMax: input.integer('verify-max', 1, 1000),
     preload: input.boolean('preload'),
     preloadArea: input.oneOf('preload-area', ['', 'domestic', 'overseas'] as const),
     maxUrlsPerRequest: input.integer(
@@ -374,9 +372,9 @@ export function describeSettings(s: Settings): string[] {
     `service: ${s.service}${s.site ? ` (site ${s.site})` : ''}; collapse: ${s.collapse}`,
     `output-dir: ${s.outputDir || '(none)'}; manifest-key: ${s.manifestKey || '(derived)'}; paths-file: ${s.pathsFile || '(none)'}; urls-file: ${s.urlsFile || '(none)'}`,
     `rules: ${s.rules.mappings.length} mapping, ${s.rules.exclusions.length} exclusion`,
-    `paths: ${s.paths.length}; urls: ${s.urls.length}; fallback: ${s.fallback.length}`,
+    `paths: ${s.paths.length}; urls: ${s.urls.urls.length} URLs, ${s.urls.tags.length} tags; fallback: ${s.fallback.urls.length} URLs, ${s.fallback.tags.length} tags`,
     `changed-files: ${s.changedFiles}; base: ${s.base || '(none)'}; head: ${s.head || '(none)'}`,
-    `force: ${s.force}; dry-run: ${s.dryRun}; wait: ${s.wait} (${s.waitTimeoutSeconds} s); preload: ${s.preload} ${s.preloadArea}`,
+    `force: ${s.force}; dry-run: ${s.dryRun}; wait: ${s.wait} (${s.waitTimeoutSeconds} s); verify: ${s.verify} (at most ${s.verifyMax}); preload: ${s.preload} ${s.preloadArea}`,
     `max-urls-per-request: ${s.maxUrlsPerRequest}; url-rate-per-domain: ${s.urlRatePerDomain}; max-objects: ${s.maxObjects}; quota-check: ${s.quotaCheck}`,
     `endpoint: ${s.endpoint.origin}; sts-endpoint: ${s.stsEndpoint.origin}; signature-version: ${s.signatureVersion}`,
     `credentials given: ${s.credentials.accessKeyId !== '' ? 'access key' : s.credentials.roleArn !== '' ? 'OIDC role' : 'none (environment)'}`

@@ -1,21 +1,22 @@
 // The Alibaba Cloud side of a run, opened only when a run calls it: the HTTP client, the
-// credentials, the signed and paced RPC client, and the service behind the EdgeService interface.
+// credentials, the signed and paced RPC client, and the service behind the RefreshService interface.
 // connect.ts loads this module with one dynamic import(), so that a dry run pays nothing for it.
-import { RpcClient } from './api/client.js'
-import { callWithRetry } from './api/retry.js'
-import { signV2, signV3 } from './api/sign.js'
-import { createHttpSend } from './api/transport.js'
-import { Clock } from './clock.js'
-import { credentialsFor } from './credentials/credentials.js'
-import { Settings } from './inputs.js'
-import { Log } from './log.js'
-import { DEFAULT_RETRY } from './retry.js'
-import { RunnerEnv } from './runner.js'
-import { cdnService, dcdnService } from './services/dcdn.js'
-import { esaService } from './services/esa.js'
-import { SERVICE_API, SERVICE_LIMITS } from './services/limits.js'
-import { EdgeService } from './services/service.js'
-import { createCallGate } from './submit/gate.js'
+import { RpcClient } from '../api/client.js'
+import { callWithRetry } from '../api/retry.js'
+import { signV2, signV3 } from '../api/sign.js'
+import { createHttpSend } from '../api/transport.js'
+import { Clock } from '../util/clock.js'
+import { credentialsFor } from '../credentials/credentials.js'
+import { Settings } from '../runner/inputs.js'
+import { Log } from '../runner/log.js'
+import { DEFAULT_RETRY } from '../util/backoff.js'
+import { RunnerEnv } from '../runner/environment.js'
+import { cdnService, dcdnService } from '../services/dcdn.js'
+import { esaService } from '../services/esa.js'
+import { SERVICE_API } from '../services/limits.js'
+import { RefreshService } from '../services/service.js'
+import { createCallGate } from '../submit/gate.js'
+import { Pacer } from '../plan/pacing.js'
 
 export interface OpenOptions {
   settings: Settings
@@ -23,12 +24,14 @@ export interface OpenOptions {
   clock: Clock
   log: Log
   getIdToken(audience: string): Promise<string>
+  /** The account's pacing: every call of the run goes through one gate that asks it. */
+  pacer: Pacer
 }
 
 /** The service, with credentials resolved and every call of the account through one call gate. */
 export async function openService(
   options: OpenOptions
-): Promise<{ service: EdgeService; close(): Promise<void> }> {
+): Promise<{ service: RefreshService; close(): Promise<void> }> {
   const { settings, runner, clock, log } = options
   const http = createHttpSend(
     { connectTimeoutMs: runner.connectTimeoutMs, requestTimeoutMs: runner.requestTimeoutMs },
@@ -53,7 +56,7 @@ export async function openService(
       key,
       send: http.send,
       clock,
-      gate: createCallGate(SERVICE_LIMITS[settings.service].callsPerSecond, clock)
+      gate: createCallGate(options.pacer, clock, (m) => log.info(m))
     })
     const service =
       settings.service === 'cdn'

@@ -1,4 +1,6 @@
-import { ProxyEnv } from './api/proxy.js'
+import { ProxyEnv } from '../api/proxy.js'
+import { CREDENTIAL_VARIABLES } from '../credentials/resolve.js'
+import { Deadlines, GITHUB_DEADLINES } from '../cache/deadline.js'
 
 /** Everything the action takes from the runner's environment, read once by main.ts. */
 export interface RunnerEnv {
@@ -8,6 +10,8 @@ export interface RunnerEnv {
   workspace: string
   /** `owner/repo`, split; undefined when GITHUB_REPOSITORY is missing. */
   repository?: { owner: string; repo: string }
+  /** GITHUB_REPOSITORY as given. */
+  repositoryName: string
   runId: string
   runAttempt: string
   /** The run's number in its workflow, for the summary. */
@@ -30,6 +34,8 @@ export interface RunnerEnv {
   /** Time to connect to an API, and for a whole request (DCDN_REFRESH_REQUEST_TIMEOUT_MS). */
   connectTimeoutMs: number
   requestTimeoutMs: number
+  /** The GitHub services' deadlines (SPEC 4.1.4): 30 s a call, 90 s in all; tests shorten them. */
+  githubDeadlines: Deadlines
 }
 
 /** Each API request gets 10 s to connect and 20 s in all before it counts as a network error. */
@@ -37,10 +43,7 @@ const TIMEOUTS = { connectMs: 10_000, requestMs: 20_000 }
 
 const PROXY_NAMES = ['HTTPS_PROXY', 'HTTP_PROXY', 'NO_PROXY']
 
-export function readRunnerEnv(
-  env: Readonly<Record<string, string | undefined>>,
-  credentialNames: readonly string[]
-): RunnerEnv {
+export function readRunnerEnv(env: Readonly<Record<string, string | undefined>>): RunnerEnv {
   const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/')
   const proxy: Record<string, string | undefined> = {}
   for (const name of PROXY_NAMES) {
@@ -48,13 +51,15 @@ export function readRunnerEnv(
     proxy[name.toLowerCase()] = env[name.toLowerCase()]
   }
   const credentials: Record<string, string | undefined> = {}
-  for (const name of credentialNames) credentials[name] = env[name]
+  for (const name of CREDENTIAL_VARIABLES) credentials[name] = env[name]
   const timeout = Number(env.DCDN_REFRESH_REQUEST_TIMEOUT_MS)
+  const githubCall = Number(env.DCDN_REFRESH_GITHUB_TIMEOUT_MS)
   return {
     eventName: env.GITHUB_EVENT_NAME ?? '',
     eventPath: env.GITHUB_EVENT_PATH ?? '',
     workspace: env.GITHUB_WORKSPACE ?? '',
     repository: owner && repo ? { owner, repo } : undefined,
+    repositoryName: env.GITHUB_REPOSITORY ?? '',
     runId: env.GITHUB_RUN_ID ?? '',
     runAttempt: env.GITHUB_RUN_ATTEMPT ?? '1',
     runNumber: env.GITHUB_RUN_NUMBER ?? '',
@@ -73,6 +78,10 @@ export function readRunnerEnv(
     credentials,
     all: env,
     connectTimeoutMs: TIMEOUTS.connectMs,
-    requestTimeoutMs: Number.isFinite(timeout) && timeout > 0 ? timeout : TIMEOUTS.requestMs
+    requestTimeoutMs: Number.isFinite(timeout) && timeout > 0 ? timeout : TIMEOUTS.requestMs,
+    githubDeadlines:
+      Number.isFinite(githubCall) && githubCall > 0
+        ? { callMs: githubCall, totalMs: 3 * githubCall }
+        : GITHUB_DEADLINES
   }
 }

@@ -1,5 +1,5 @@
 import { commands } from './commands.js'
-import { percentEncode } from './api/encode.js'
+import { percentEncode } from '../api/encode.js'
 
 const known = new Set<string>()
 

@@ -1,0 +1,45 @@
+import { describe, expect, it } from '@jest/globals'
+import { formatCount, formatDuration, inert, plural } from '../../src/util/text.js'
+
+describe('inert', () => {
+  it('puts every name on one visible line', () => {
+    expect(inert('a\nb\r\tc\u0000\u2028')).toBe('a\\nb\\r\\tc\\u0000\\u2028')
+    expect(inert('plain')).toBe('plain')
+  })
+})
+
+describe('plural', () => {
+  it.each([
+    [0, '0 batches'],
+    [1, '1 batch'],
+    [2, '2 batches'],
+    [12345, '12,345 batches']
+  ])('%i', (n, text) => {
+    expect(plural(n, 'batch', 'batches')).toBe(text)
+  })
+
+  it('adds an s by default', () => expect(plural(3, 'URL')).toBe('3 URLs'))
+})
+
+describe('formatCount', () => {
+  it.each([
+    [0, '0'],
+    [999, '999'],
+    [1000, '1,000'],
+    [1234567, '1,234,567'],
+    [2.6, '3'],
+    [Infinity, 'Infinity']
+  ])('%s → %s', (n, text) => expect(formatCount(n)).toBe(text))
+})
+
+describe('formatDuration', () => {
+  it.each([
+    [0, '0 ms'],
+    [999, '999 ms'],
+    [1000, '1 s'],
+    [59_499, '59 s'],
+    [60_000, '1 min'],
+    [372_000, '6 min 12 s'],
+    [3_720_000, '1 h 2 min']
+  ])('%i ms → %s', (ms, text) => expect(formatDuration(ms)).toBe(text))
+})

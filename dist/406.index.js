@@ -1,0 +1,173 @@
+export const id = 406;
+export const ids = [406];
+export const modules = {
+
+/***/ 8406:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  createManifestStore: () => (/* binding */ createManifestStore)
+});
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+;// CONCATENATED MODULE: ./src/runner/capture.ts
+/**
+ * Runs `operation` while holding back what it writes to stdout and stderr, for a library whose
+ * lines must not reach the log raw (SPEC 4.1.3, 5): the lines come back, to be printed inertly.
+ * The writes are restored even when the operation throws.
+ */
+async function captureOutput(operation) {
+    const chunks = [];
+    const streams = [process.stdout, process.stderr];
+    const originals = streams.map((stream) => stream.write);
+    for (const stream of streams) {
+        stream.write = ((chunk, ...rest) => {
+            chunks.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
+            const done = rest.find((r) => typeof r === 'function');
+            done?.();
+            return true;
+        });
+    }
+    const restore = () => streams.forEach((stream, i) => (stream.write = originals[i]));
+    try {
+        const value = await operation();
+        return { lines: linesOf(chunks), value, failed: false };
+    }
+    catch (error) {
+        return { lines: linesOf(chunks), error, failed: true };
+    }
+    finally {
+        restore();
+    }
+}
+const linesOf = (chunks) => chunks
+    .join('')
+    .split(/\r?\n/)
+    .filter((line) => line !== '');
+
+// EXTERNAL MODULE: ./src/util/errors.ts
+var errors = __webpack_require__(17);
+// EXTERNAL MODULE: ./src/cache/deadline.ts
+var deadline = __webpack_require__(2868);
+;// CONCATENATED MODULE: ./src/cache/manifest-store.ts
+
+
+
+
+
+/**
+ * Entries are saved as `<key>/<run id>-<run attempt>`: no manifest key holds a `/`, so the key
+ * `docs` never restores an entry of `docs-v2`.
+ */
+const SEPARATOR = '/';
+/**
+ * The manifest's place, relative to the workspace: the cache version is a hash of the paths as
+ * given, so a relative path finds the entry from any runner, whatever its workspace's absolute
+ * path (container jobs, self-hosted pools).
+ */
+const FOLDER = '.edge-refresh-manifest';
+const FILE = `${FOLDER}/manifest.json`;
+/** The stored form: one JSON document with the run it came from. */
+function serialize(manifest, origin) {
+    return JSON.stringify({ version: 1, origin, files: Object.fromEntries(manifest) });
+}
+function parse(text) {
+    const data = JSON.parse(text);
+    if (data.version !== 1 || !data.files || typeof data.files !== 'object')
+        throw new Error('not a manifest of this action');
+    const manifest = new Map();
+    for (const [path, hash] of Object.entries(data.files))
+        if (typeof hash === 'string')
+            manifest.set(path, hash);
+    return { manifest, origin: data.origin ?? { runId: '' } };
+}
+/** The Actions cache behind the ManifestStore; `@actions/cache` is loaded only when it is used. */
+function createManifestStore(options) {
+    const { log } = options;
+    const file = (0,external_node_path_.join)(options.workspace, FILE);
+    const prefix = `${options.key}${SEPARATOR}`;
+    let library;
+    const load = () => (library ??= Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(838), __webpack_require__.e(581), __webpack_require__.e(93)]).then(__webpack_require__.bind(__webpack_require__, 2093)));
+    const budget = (0,deadline/* silenceBudget */.zH)(options.deadlines);
+    const cleanUp = () => (0,promises_.rm)((0,external_node_path_.join)(options.workspace, FOLDER), { recursive: true, force: true });
+    /**
+     * One operation of the library: from the workspace, so that the relative path resolves there;
+     * within the deadlines; and what the library prints held back and shown inertly in one folded
+     * group. Returns the operation's value, or throws its error after the group.
+     */
+    async function operate(title, operation) {
+        const cache = await load();
+        const cwd = process.cwd();
+        const captured = await captureOutput(() => (0,deadline/* withinDeadlines */.Rz)(budget, async () => {
+            process.chdir(options.workspace || cwd);
+            try {
+                return await operation(cache);
+            }
+            finally {
+                process.chdir(cwd);
+            }
+        }));
+        await log.group(title, async () => log.untrusted(captured.lines));
+        if (captured.failed)
+            throw captured.error;
+        return captured.value;
+    }
+    return {
+        async restore() {
+            if (!options.available) {
+                log.warning('The GitHub Actions cache is not available to this job, so there is no previous manifest to compare with.');
+                return undefined;
+            }
+            try {
+                const matched = await operate('Restoring the previous manifest from the Actions cache', (cache) => cache.restoreCache([FILE], `${prefix}${options.runId}-${options.runAttempt}`, [prefix]));
+                if (!matched)
+                    return undefined;
+                const { manifest, origin } = parse(await (0,promises_.readFile)(file, 'utf8'));
+                return { manifest, origin, key: matched };
+            }
+            catch (error) {
+                log.warning(`Could not restore the previous manifest from the GitHub Actions cache (${(0,errors/* messageOf */.b)(error)}); going on as if there were none.`);
+                return undefined;
+            }
+            finally {
+                await cleanUp();
+            }
+        },
+        async save(manifest, origin) {
+            if (!options.available) {
+                log.warning('The GitHub Actions cache is not available to this job, so this manifest was not saved; the next run will refresh without a baseline.');
+                return false;
+            }
+            const key = `${prefix}${options.runId}-${options.runAttempt}`;
+            try {
+                await (0,promises_.mkdir)((0,external_node_path_.join)(options.workspace, FOLDER), { recursive: true });
+                await (0,promises_.writeFile)(file, serialize(manifest, origin));
+                const id = await operate('Saving the manifest to the Actions cache', (cache) => cache.saveCache([FILE], key));
+                // The library reports most failures only as information and answers -1: say it plainly.
+                if (id === -1) {
+                    log.warning(`The GitHub Actions cache did not store the manifest (${key}); the next run compares with an older one, or with none.`);
+                    return false;
+                }
+                log.info(`Saved the manifest of ${manifest.size} files to the cache as ${key}.`);
+                return true;
+            }
+            catch (error) {
+                log.warning(`Could not save the manifest to the GitHub Actions cache: ${(0,errors/* messageOf */.b)(error)}`);
+                return false;
+            }
+            finally {
+                await cleanUp();
+            }
+        }
+    };
+}
+
+
+/***/ })
+
+};

@@ -41,6 +41,17 @@ function actionLog(): Log {
   }
 }
 
+/** The changed paths, in a group the reader can open, with exact counts. */
+async function printChanges(changes: Changes, log: Log): Promise<void> {
+  const source = changes.source
+  if (!source) return
+  const title =
+    source.kind === 'manifest'
+      ? `${plural(changes.paths.length, 'deployed file')} changed (${source.added} added, ${source.modified} modified, ${source.removed} removed) of ${plural(source.files, 'file')} hashed`
+      : `${plural(changes.paths.length, 'changed file')} from ${source.listing.source} (${source.listing.base}..${source.listing.head})`
+  await log.group(title, async () => log.untrusted(changes.paths))
+}
+
 /** The targets: the changed paths through the rules, and the given URLs and tags. */
 function gatherTargets(setup: Setup, changes: Changes, log: Log): BuiltTargets {
   const { settings, lists } = setup
@@ -226,6 +237,7 @@ export async function run(
       connections.changes
     ))
     if (changes.nothingToDo) return log.info(changes.nothingToDo)
+    await printChanges(changes, log)
     const built = (record.targets = gatherTargets(setup, changes, log))
     if (built.targets.length + built.tags.length === 0) return
     const planned = (record.planned = await planStage(setup, built, changes, connections, log))

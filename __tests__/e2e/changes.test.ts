@@ -99,7 +99,7 @@ describe('changed files from a local git checkout of depth 1', () => {
     )
     expect(run.summary).toMatch(
       new RegExp(
-        `Changed files: <b>15</b> from local git, <code>${base.slice(0, 12)}..${head.slice(0, 12)}</code>`
+        `<b>Changes:</b> 15 changed files from local git, <code>${base.slice(0, 12)}..${head.slice(0, 12)}</code>`
       )
     )
     expect(liveCommands(run.stdout).filter((l) => !/^::(group|endgroup|debug)::/.test(l))).toEqual(
@@ -430,6 +430,6 @@ describe('scale', () => {
     expect(run.code).toBe(0)
     expect(run.outputs.count).toBe('12000')
     expect(new Set(urlsOf(run)).size).toBe(12000)
-    expect(run.summary).toContain('Changed files: <b>12000</b> from local git')
+    expect(run.summary).toContain('<b>Changes:</b> 12,000 changed files from local git')
   })
 })

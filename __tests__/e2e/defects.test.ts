@@ -86,7 +86,7 @@ describe('robustness', () => {
     expect(run.code).toBe(0)
     expect(run.stdout).toMatch(/::warning::Could not write the step outputs/)
     expect(run.stderr).toBe('')
-    expect(run.summary).toContain('DCDN refresh: submitted')
+    expect(run.summary).toContain('<h2>✅ DCDN refresh submitted: 1 URL on 1 host in 1 task')
   })
 
   it('counts URLs that differ only in the case of scheme or host, or a default port, once', async () => {
@@ -109,7 +109,9 @@ describe('robustness', () => {
     expect(errorLines(run).join('\n')).toMatch(
       /Nothing can ever be refreshed: give at least one of 'rules', 'paths', 'urls'/
     )
-    expect(run.outputs.status).toBeUndefined()
+    // Every exit sets the status and writes the summary, input errors included (SPEC 4.4, 4.5).
+    expect(run.outputs.status).toBe('failed')
+    expect(run.summary).toMatch(/^<h2>❌ DCDN refresh failed: Nothing can ever be refreshed/)
   })
 
   it('plans a push of 100,000 files without running out of stack', async () => {

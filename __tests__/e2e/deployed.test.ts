@@ -109,9 +109,9 @@ describe('output-dir: the deployed files themselves', () => {
       ].sort()
     )
     expect(cache.keys()).toHaveLength(1)
-    expect(cache.keys()[0]).toMatch(/^edge-refresh-dcdn-[0-9a-f]{16}-1000-1$/)
+    expect(cache.keys()[0]).toMatch(/^edge-refresh-dcdn-[0-9a-f]{16}\/1000-1$/)
     expect(run.summary).toMatch(
-      /Deployed files: <b>6<\/b> hashed, compared with no previous manifest/
+      /<b>Changes:<\/b> 6 deployed files changed of 6 hashed, compared with no previous manifest/
     )
     expect(run.summary).toContain('manifest is now the baseline')
     expectClean(run)
@@ -147,7 +147,7 @@ describe('output-dir: the deployed files themselves', () => {
       ].sort()
     )
     expect(run.summary).toMatch(
-      /Deployed files: <b>8<\/b> hashed, compared with the manifest of run #00 \(1000\) of \d{4}-\d\d-\d\d: <b>3<\/b> added, <b>2<\/b> modified, <b>1<\/b> removed/
+      /<b>Changes:<\/b> 6 deployed files changed of 8 hashed, compared with the manifest of run #00 \(1000\) of \d{4}-\d\d-\d\d: 3 added, 2 modified, 1 removed\./
     )
     expect(cache.keys()).toHaveLength(2)
   })
@@ -255,6 +255,6 @@ describe('output-dir: the workspace itself', () => {
       'https://www.example.com/docs/a.html',
       'https://www.example.com/index.html'
     ])
-    expect(run.summary).toMatch(/Deployed files: <b>2<\/b> hashed/)
+    expect(run.summary).toMatch(/ of 2 hashed/)
   })
 })

@@ -37,11 +37,13 @@ describe.each(runtimes())('dry run through dist/index.js on $name', (runtime) =>
     ])
     expect(run.outputs.count).toBe('8')
     expect(run.outputs['task-ids']).toBe('')
-    expect(run.summary).toContain('DCDN refresh: dry-run')
+    expect(run.summary).toContain(
+      '<h2>📝 DCDN dry run: 5 URLs, 2 directories and 1 regex on 2 hosts in 3 batches; nothing was sent</h2>'
+    )
     expect(run.summary).toMatch(
       /<td>2<\/td><td>public\/\*\*\s+=&#62; https:\/\/www.example.com\/\{path\}<\/td><td>3<\/td>/
     )
-    expect(run.summary).toContain('<details><summary>8 objects</summary>')
+    expect(run.summary).toContain('<details><summary>5 URLs, 2 directories and 1 regex planned</summary>')
     expect(run.summary).toContain('1 excluded by a ! rule, 1 matched no rule')
     expect(run.summary).toMatch(/<td>Regex<\/td><td>1<\/td>/)
   })
@@ -81,12 +83,14 @@ describe('dry run details', () => {
     const run = await runAction({ inputs: { rules, paths, 'dry-run': 'true' } })
     expect(run.code).toBe(0)
     expect(Buffer.byteLength(run.summary)).toBeLessThan(1024 * 1024)
-    expect(run.summary).toMatch(/The list shows \d+ of 9000 objects: it was cut/)
+    expect(run.summary).toMatch(
+      /Showing [\d,]+ of 9,000 objects: the summary is kept under GitHub's 1 MiB limit/
+    )
     expect(run.outputs.count).toBe('9000')
     // 9000 URLs of ~930 bytes do not fit GitHub's 1 MB of outputs: the list is cut, with a warning.
     expect(JSON.parse(run.outputs.urls).length).toBeLessThan(9000)
     expect(run.stdout).toMatch(
-      /::warning::The 'urls' and 'directories' outputs leave out \d+ of 9000/
+      /::warning::The 'urls', 'directories' and 'stale-urls' outputs leave out \d+ of 9000/
     )
   })
 
@@ -127,9 +131,9 @@ describe('dry run details', () => {
   })
 
   const batchRows = (summary: string) =>
-    [...summary.matchAll(/<tr><td>(\d+)<\/td><td>File<\/td><td>(\d+)<\/td><td>([^<]*)<\/td>/g)].map(
-      (r) => ({ count: Number(r[2]), hosts: r[3].split(', ') })
-    )
+    [
+      ...summary.matchAll(/<tr><td>([\d,]+)<\/td><td>File<\/td><td>([\d,]+)<\/td><td>([^<]*)<\/td>/g)
+    ].map((r) => ({ count: Number(r[2].replace(/,/g, '')), hosts: r[3].split(', ') }))
 
   it('plans 1001 URLs on one host as batches of 1000 and 1', async () => {
     const urls = Array.from({ length: 1001 }, (_, i) => `https://a.example/${i}`).join('\n')

@@ -85,8 +85,12 @@ describe.each(runtimes())('refresh through dist/index.js on $name', (runtime) =>
     expect(JSON.parse(run.outputs.urls)).toEqual(urls)
     expect(run.outputs.count).toBe('2500')
     expect(run.outputs.status).toBe('submitted')
-    expect(run.summary).toContain('<h3>Quota today</h3>')
-    expect(run.summary).toMatch(/<td>File<\/td><td>2500<\/td><td>10000<\/td><td>7500<\/td>/)
+    expect(run.summary).toMatch(
+      /^<h2>✅ DCDN refresh submitted: 2,500 URLs on 1 host in 8 tasks, [\d.]+ m?s; 7,500 URLs left today<\/h2>/
+    )
+    expect(run.summary).toContain(
+      '<tr><td>URLs</td><td>10,000</td><td>10,000</td><td>2,500</td><td>2,500</td><td>7,500</td></tr>'
+    )
     for (const call of calls) expect(run.summary).toContain(call.requestId)
   })
 })
@@ -227,7 +231,7 @@ describe('refresh details', () => {
     expect(refreshes(server)).toHaveLength(0)
     const error = errorLines(run)[0]
     expect(error).toMatch(
-      /Not enough DCDN refresh quota[\s\S]*File: need 150, 100 remain[\s\S]*Directory: need 2, 5 remain/
+      /Not enough DCDN refresh quota[\s\S]*- 150 URLs needed, 100 remain today \(50 short\)\n- 2 directories needed, 5 remain today\n/
     )
     expect(run.outputs.status).toBe('failed')
     expect(run.outputs.count).toBe('0')

@@ -91,7 +91,9 @@ describe.each(['cdn', 'esa'] as const)('service: %s', (service) => {
     expect(run.outputs['task-ids'].split(',')).toHaveLength(
       service === 'esa' ? calls.length : calls.length
     )
-    expect(run.summary).toContain(`<h2>${service.toUpperCase()} refresh: submitted</h2>`)
+    expect(run.summary).toMatch(
+      new RegExp(`^<h2>✅ ${service.toUpperCase()} refresh submitted: 2,524 URLs and 150 directories on 13 hosts in \\d+ tasks`)
+    )
     expectNoSecrets(run)
   })
 
@@ -100,7 +102,7 @@ describe.each(['cdn', 'esa'] as const)('service: %s', (service) => {
     const run = await runAction({ inputs: inputs(service, server, { urls: urls(20).join('\n') }) })
     expect(run.code).toBe(1)
     expect(refreshes(service, server)).toHaveLength(0)
-    expect(errorLines(run).join('\n')).toMatch(/File URLs: 20 needed, 10 remain/)
+    expect(errorLines(run).join('\n')).toMatch(/- URLs: 20 changed, 10 may be refreshed one by one/)
     expect(run.outputs.status).toBe('failed')
   })
 
@@ -116,7 +118,7 @@ describe.each(['cdn', 'esa'] as const)('service: %s', (service) => {
     })
     expect(run.code).toBe(0)
     expect(run.outputs.status).toBe('complete')
-    expect(run.summary).toMatch(/<h3>Tasks: complete<\/h3>/)
+    expect(run.summary).toContain('<summary>Tasks: 1, all complete</summary>')
     expect(run.summary).toContain('https://www.example.com/p2.html')
   })
 

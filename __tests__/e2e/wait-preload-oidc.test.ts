@@ -58,10 +58,10 @@ describe('wait', () => {
     const polls = calls(fake, 'DescribeDcdnRefreshTaskById')
     expect(polls).toHaveLength(1)
     expect(polls[0].params!.TaskId.split(',')).toEqual(run.outputs['task-ids'].split(','))
-    expect(run.summary).toContain('<h3>Tasks: complete</h3>')
-    expect(run.summary).toMatch(
-      /<td>100001<\/td><td>Complete<\/td><td>100%<\/td><td>https:\/\/www.example.com\/p0.html<\/td>/
-    )
+    expect(run.summary).toContain('<summary>Tasks: 3, all complete</summary>')
+    // Tasks that completed are counted, not listed object by object.
+    expect(run.summary).toContain('<tr><td>Complete</td><td>3</td><td>12</td></tr>')
+    expect(run.summary).not.toContain('<td>100001</td><td>Complete</td>')
   })
 
   it('asks about at most 10 task IDs per call', async () => {
@@ -99,7 +99,10 @@ describe('wait', () => {
       /::warning::1 of 1 refresh task had not finished after 2 s \(wait-timeout\)/
     )
     expect(run.ms).toBeLessThan(2000 + 3000)
-    expect(run.summary).toContain('<h3>Tasks: timeout</h3>')
+    expect(run.summary).toContain(
+      '<h2>⏳ DCDN refresh submitted, not finished: 1 of 1 task still running after 2 s (wait-timeout)</h2>'
+    )
+    expect(run.summary).toContain('<summary>Tasks: 1, all pending</summary>')
   })
 })
 
@@ -133,7 +136,7 @@ describe('preload', () => {
     expect(order.indexOf('PreloadDcdnObjectCaches')).toBeGreaterThan(
       order.lastIndexOf('RefreshDcdnObjectCaches')
     )
-    expect(run.summary).toContain('<h3>Preload</h3>')
+    expect(run.summary).toContain('<summary>Prefetch: 250 URLs in 3 requests, all accepted</summary>')
   })
 
   it('refuses the whole plan when PreloadRemain is too small', async () => {
@@ -142,7 +145,7 @@ describe('preload', () => {
       inputs: { ...keyInputs(fake), urls: urls(20).join('\n'), preload: 'true' }
     })
     expect(run.code).toBe(1)
-    expect(errorLines(run)[0]).toMatch(/Preload: need 20, 10 remain/)
+    expect(errorLines(run)[0]).toMatch(/- 20 prefetches needed, 10 remain today \(10 short\)/)
     expect(calls(fake, 'RefreshDcdnObjectCaches')).toHaveLength(0)
     expect(calls(fake, 'PreloadDcdnObjectCaches')).toHaveLength(0)
   })

@@ -39,7 +39,7 @@ describe('quotaNeeds and checkQuota (SPEC 4.2 item 4)', () => {
     ])
     expect(() => checkQuota(needs, 'DCDN')).toThrow(PlanRefused)
     expect(() => checkQuota(needs, 'DCDN')).toThrow(
-      /Not enough DCDN refresh quota left today, so nothing was submitted:\n- 6 URLs needed, 5 remain today\nThe quota resets/
+      /Not enough DCDN refresh quota left today, so nothing was submitted:\n- 6 URLs needed, 5 remain today \(1 short\)\n- 1 directory needed, 100 remain today\n- 6 prefetches needed, 50 remain today\nThe quota resets/
     )
     try {
       checkQuota(needs, 'DCDN')

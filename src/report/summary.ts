@@ -358,7 +358,7 @@ function batchParts(record: RunRecord): Part[] {
           escapeHtml(
             [...batch.hosts.keys()].map((h) => h || record.settings?.site || '').join(', ')
           ),
-          at === undefined ? '' : `+${formatDuration(at)}`,
+          at === undefined || !schedule?.some((t) => t > 0) ? '' : at === 0 ? 'at once' : `+${formatDuration(at)}`,
           escapeHtml(outcome?.taskIds.join(', ') ?? ''),
           escapeHtml(outcome?.requestId ?? ''),
           outcome ? (outcome.ok ? 'accepted' : 'failed (above)') : ''
@@ -486,6 +486,27 @@ function verificationParts(record: RunRecord): Part[] {
   return folded(`Verification: ${summaryText} of ${plural(counts.checked, 'checked URL')}`, parts)
 }
 
+function prefetchParts(record: RunRecord): Part[] {
+  const preload = record.submitted?.preload
+  if (!preload || preload.length === 0) return []
+  const urls = preload.reduce((n, p) => n + (p.ok ? p.objects.length : 0), 0)
+  return folded(
+    `Prefetch: ${plural(urls, 'URL')} in ${plural(preload.length, 'request')}, ${preload.every((p) => p.ok) ? 'all accepted' : `${formatCount(preload.filter((p) => p.ok).length)} accepted`}`,
+    [
+      table(
+        ['#', 'URLs', 'Task IDs', 'Request ID', 'Status'],
+        preload.map((p, i) => [
+          formatCount(i + 1),
+          formatCount(p.objects.length),
+          escapeHtml(p.taskIds.join(', ')),
+          escapeHtml(p.requestId),
+          p.ok ? 'accepted' : 'failed (above)'
+        ])
+      )
+    ]
+  )
+}
+
 function ruleParts(record: RunRecord): Part[] {
   const m = record.targets?.mapping
   if (!m || m.hits.length === 0) return []
@@ -579,6 +600,7 @@ export function buildSummary(
     ...batchParts(record),
     ...taskParts(record),
     ...quotaParts(record),
+    ...prefetchParts(record),
     ...ruleParts(record),
     ...objectParts(record, status)
   ]

@@ -125,7 +125,9 @@ describe('run() in-process', () => {
     })
     expect(run.failed).toBe(true)
     expect(refreshCalls(server)).toHaveLength(0)
-    expect(run.log).toMatch(/- URLs: 20 changed, 10 may be refreshed one by one%0A- directories: at least 1 needed \(0 given\), 0 remain/)
+    expect(run.log).toMatch(
+      /- URLs: 20 changed, 10 may be refreshed one by one%0A- directories: at least 1 needed \(0 given\), 0 remain/
+    )
     expect(run.outputs.status).toBe('failed')
   })
 

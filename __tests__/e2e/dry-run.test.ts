@@ -43,7 +43,9 @@ describe.each(runtimes())('dry run through dist/index.js on $name', (runtime) =>
     expect(run.summary).toMatch(
       /<td>2<\/td><td>public\/\*\*\s+=&#62; https:\/\/www.example.com\/\{path\}<\/td><td>3<\/td>/
     )
-    expect(run.summary).toContain('<details><summary>5 URLs, 2 directories and 1 regex planned</summary>')
+    expect(run.summary).toContain(
+      '<details><summary>5 URLs, 2 directories and 1 regex planned</summary>'
+    )
     expect(run.summary).toContain('1 excluded by a ! rule, 1 matched no rule')
     expect(run.summary).toMatch(/<td>Regex<\/td><td>1<\/td>/)
   })
@@ -132,7 +134,9 @@ describe('dry run details', () => {
 
   const batchRows = (summary: string) =>
     [
-      ...summary.matchAll(/<tr><td>([\d,]+)<\/td><td>File<\/td><td>([\d,]+)<\/td><td>([^<]*)<\/td>/g)
+      ...summary.matchAll(
+        /<tr><td>([\d,]+)<\/td><td>File<\/td><td>([\d,]+)<\/td><td>([^<]*)<\/td>/g
+      )
     ].map((r) => ({ count: Number(r[2].replace(/,/g, '')), hosts: r[3].split(', ') }))
 
   it('plans 1001 URLs on one host as batches of 1000 and 1', async () => {

@@ -92,7 +92,9 @@ describe.each(['cdn', 'esa'] as const)('service: %s', (service) => {
       service === 'esa' ? calls.length : calls.length
     )
     expect(run.summary).toMatch(
-      new RegExp(`^<h2>✅ ${service.toUpperCase()} refresh submitted: 2,524 URLs and 150 directories on 13 hosts in \\d+ tasks`)
+      new RegExp(
+        `^<h2>✅ ${service.toUpperCase()} refresh submitted: 2,524 URLs and 150 directories on 13 hosts in \\d+ tasks`
+      )
     )
     expectNoSecrets(run)
   })

@@ -136,7 +136,9 @@ describe('preload', () => {
     expect(order.indexOf('PreloadDcdnObjectCaches')).toBeGreaterThan(
       order.lastIndexOf('RefreshDcdnObjectCaches')
     )
-    expect(run.summary).toContain('<summary>Prefetch: 250 URLs in 3 requests, all accepted</summary>')
+    expect(run.summary).toContain(
+      '<summary>Prefetch: 250 URLs in 3 requests, all accepted</summary>'
+    )
   })
 
   it('refuses the whole plan when PreloadRemain is too small', async () => {

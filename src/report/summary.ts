@@ -358,7 +358,11 @@ function batchParts(record: RunRecord): Part[] {
           escapeHtml(
             [...batch.hosts.keys()].map((h) => h || record.settings?.site || '').join(', ')
           ),
-          at === undefined || !schedule?.some((t) => t > 0) ? '' : at === 0 ? 'at once' : `+${formatDuration(at)}`,
+          at === undefined || !schedule?.some((t) => t > 0)
+            ? ''
+            : at === 0
+              ? 'at once'
+              : `+${formatDuration(at)}`,
           escapeHtml(outcome?.taskIds.join(', ') ?? ''),
           escapeHtml(outcome?.requestId ?? ''),
           outcome ? (outcome.ok ? 'accepted' : 'failed (above)') : ''

@@ -3,7 +3,7 @@
 import { afterAll, afterEach, describe, expect, it } from '@jest/globals'
 import { FakeClock } from './fakes/clock.js'
 import { startFakeDcdn } from './fakes/dcdn-server.mjs'
-import { startFakeEdge } from './fakes/edge-server.mjs'
+import { startFakeService } from './fakes/service.mjs'
 import { Repos } from './fakes/git-repos.js'
 import { runInProcess } from './fakes/in-process.js'
 
@@ -133,7 +133,7 @@ describe('run() in-process', () => {
 
   it('waits on ESA for tasks that are not listed yet, counting them as pending', async () => {
     const clock = new FakeClock()
-    const server = await startFakeEdge({
+    const server = await startFakeService({
       product: 'esa',
       keys: { [KEY.id]: { secret: KEY.secret } },
       now: () => clock.now(),

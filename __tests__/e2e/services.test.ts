@@ -2,10 +2,10 @@
 // service's own operations, parameter shapes, limits and pacing, against fakes that verify the
 // signatures and take only what the official SDKs send.
 import { afterEach, describe, expect, it } from '@jest/globals'
-import { startFakeEdge } from '../fakes/edge-server.mjs'
+import { startFakeService } from '../fakes/service.mjs'
 import { ActionRun, errorLines, runAction, visibleOutput } from './harness.js'
 
-type Fake = Awaited<ReturnType<typeof startFakeEdge>>
+type Fake = Awaited<ReturnType<typeof startFakeService>>
 type Service = 'cdn' | 'esa'
 const KEY = { id: 'LTAI5tServices', secret: 'services-Secret/+=' }
 const STS = { id: 'STS.Services', secret: 'sts-services-Secret', token: 'CAIS+services/Token=' }
@@ -16,8 +16,8 @@ afterEach(async () => {
   fake = undefined
 })
 
-async function start(service: Service, options: Parameters<typeof startFakeEdge>[0] = {}) {
-  fake = await startFakeEdge({
+async function start(service: Service, options: Parameters<typeof startFakeService>[0] = {}) {
+  fake = await startFakeService({
     product: service,
     keys: { [KEY.id]: { secret: KEY.secret }, [STS.id]: { secret: STS.secret, token: STS.token } },
     urlRatePerDomain: 100_000,

@@ -1,6 +1,6 @@
-// The fake DCDN: the fake edge API as DCDN (see edge-server.mjs).
-import { startFakeEdge } from './edge-server.mjs'
+// The fake DCDN: the fake edge API as DCDN (see service.mjs).
+import { startFakeService } from './service.mjs'
 
 export function startFakeDcdn(options = {}) {
-  return startFakeEdge({ ...options, product: 'dcdn' })
+  return startFakeService({ ...options, product: 'dcdn' })
 }

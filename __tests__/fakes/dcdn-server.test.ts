@@ -7,6 +7,7 @@ import { startFakeDcdn } from './dcdn-server.mjs'
 
 const Dcdn = dcdnSdk.default
 const {
+  RefreshDcdnObjectCacheByCacheTagRequest,
   RefreshDcdnObjectCachesRequest,
   DescribeDcdnRefreshTaskByIdRequest,
   DescribeDcdnRefreshQuotaRequest,
@@ -74,6 +75,77 @@ describe.each([
       })
     )
     expect(preload.body?.preloadTaskId).toMatch(/^\d+$/)
+  })
+
+  it('refreshes cache tags of a domain, and the task is read like any refresh task', async () => {
+    const sdk = client(options)
+    const tagged = await sdk.refreshDcdnObjectCacheByCacheTag(
+      new RefreshDcdnObjectCacheByCacheTagRequest({
+        domainName: 'www.example.com',
+        cacheTag: 'menu,author-ada',
+        force: false
+      })
+    )
+    expect(tagged.body?.refreshTaskId).toMatch(/^\d+$/)
+    const tasks = await sdk.describeDcdnRefreshTaskById(
+      new DescribeDcdnRefreshTaskByIdRequest({ taskId: tagged.body?.refreshTaskId })
+    )
+    expect(tasks.body?.tasks?.map((t) => t.objectPath)).toEqual(['menu', 'author-ada'])
+    expect(fake.state.accepted.slice(-2)).toEqual([
+      { type: 'Tag', url: 'menu', host: 'www.example.com', force: 'false' },
+      { type: 'Tag', url: 'author-ada', host: 'www.example.com', force: 'false' }
+    ])
+  })
+})
+
+describe('the fake records where each parameter arrives (SPEC 6.1)', () => {
+  const last = (action: string) =>
+    (fake.state.calls as { action?: string; placement: Record<string, string> }[])
+      .filter((c) => c.action === action)
+      .at(-1)!
+
+  it('takes the query of the official SDK and a form body alike for RefreshDcdnObjectCaches', async () => {
+    await client({}).refreshDcdnObjectCaches(
+      new RefreshDcdnObjectCachesRequest({
+        objectPath: 'https://example.com/q',
+        objectType: 'File'
+      })
+    )
+    expect(last('RefreshDcdnObjectCaches').placement).toEqual({
+      ObjectPath: 'query',
+      ObjectType: 'query'
+    })
+    const { RpcClient } = await import('../../src/api/client.js')
+    const { signV3 } = await import('../../src/api/sign.js')
+    const { createHttpSend } = await import('../../src/api/transport.js')
+    const http = createHttpSend({ connectTimeoutMs: 2000, requestTimeoutMs: 5000 }, {})
+    const rpc = new RpcClient({
+      endpoint: new URL(fake.url),
+      version: '2018-01-15',
+      signer: signV3,
+      key: { accessKeyId: 'testid', accessKeySecret: 'testsecret' },
+      send: http.send,
+      clock: { now: () => Date.now(), sleep: async () => {} }
+    })
+    try {
+      await rpc.call('RefreshDcdnObjectCaches', {
+        ObjectPath: 'https://example.com/f',
+        ObjectType: 'File'
+      })
+      expect(last('RefreshDcdnObjectCaches').placement).toEqual({
+        ObjectPath: 'body',
+        ObjectType: 'body'
+      })
+      // The tag operation takes the query only, as the SDK sends it.
+      await expect(
+        rpc.call('RefreshDcdnObjectCacheByCacheTag', {
+          DomainName: 'example.com',
+          CacheTag: 'menu'
+        })
+      ).rejects.toMatchObject({ code: 'MissingParameter' })
+    } finally {
+      await http.close()
+    }
   })
 })
 

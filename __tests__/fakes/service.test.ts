@@ -4,10 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import cdnSdk from '@alicloud/cdn20180510'
 import esaSdk from '@alicloud/esa20240910'
 import openApiClient from '@alicloud/openapi-client'
-import { startFakeEdge } from './edge-server.mjs'
+import { startFakeService } from './service.mjs'
 
 const { Config } = openApiClient
-type Fake = Awaited<ReturnType<typeof startFakeEdge>>
+type Fake = Awaited<ReturnType<typeof startFakeService>>
 const KEYS = {
   testid: { secret: 'testsecret' },
   'STS.id': { secret: 'sts-secret', token: 'sts-token' }
@@ -37,10 +37,24 @@ function config(
 
 const objectPath = 'https://example.com/a.txt\nhttps://example.com/b c.txt'
 
+interface Call {
+  action?: string
+  signature: 'v3' | 'v2'
+  params: Record<string, string>
+  placement: Record<string, 'query' | 'body'>
+}
+const lastCall = (fake: Fake, action: string): Call =>
+  (fake.state.calls as Call[]).filter((c) => c.action === action).at(-1)!
+
 describe('the fake classic CDN', () => {
   let fake: Fake
   beforeAll(async () => {
-    fake = await startFakeEdge({ product: 'cdn', keys: KEYS, lifetimeMs: 60_000 })
+    fake = await startFakeService({
+      product: 'cdn',
+      keys: KEYS,
+      lifetimeMs: 60_000,
+      callsPerSecond: 1000
+    })
   })
   afterAll(() => fake.close())
 
@@ -57,6 +71,27 @@ describe('the fake classic CDN', () => {
       expect(tasks.body?.tasks?.map((t) => t.status)).toEqual(['Complete', 'Complete'])
       const quota = await sdk.describeRefreshQuota(new cdnSdk.DescribeRefreshQuotaRequest({}))
       expect(quota.body?.urlRemain).toMatch(/^\d+$/)
+      const tagged = await sdk.refreshObjectCacheByCacheTag(
+        new cdnSdk.RefreshObjectCacheByCacheTagRequest({
+          domainName: 'example.com',
+          cacheTag: 'menu,author-ada',
+          force: true
+        })
+      )
+      expect(tagged.body?.refreshTaskId).toMatch(/^\d+$/)
+      const tagTasks = await sdk.describeRefreshTaskById(
+        new cdnSdk.DescribeRefreshTaskByIdRequest({ taskId: tagged.body?.refreshTaskId })
+      )
+      expect(tagTasks.body?.tasks?.map((t) => t.objectPath)).toEqual(['menu', 'author-ada'])
+      // The fake records where each parameter came from: the SDK sends the tag call's query.
+      const call = lastCall(fake, 'RefreshObjectCacheByCacheTag')
+      if (call.signature === 'v3')
+        expect(call.placement).toEqual({ CacheTag: 'query', DomainName: 'query', Force: 'query' })
+      expect(call.params).toMatchObject({
+        DomainName: 'example.com',
+        CacheTag: 'menu,author-ada',
+        Force: 'true'
+      })
       const pushed = await sdk.pushObjectCache(
         new cdnSdk.PushObjectCacheRequest({
           objectPath: 'https://example.com/a.txt',
@@ -80,7 +115,7 @@ describe('the fake ESA', () => {
   let fake: Fake
   beforeAll(async () => {
     // The SDK sends as fast as it can; the rate limit has tests of its own.
-    fake = await startFakeEdge({
+    fake = await startFakeService({
       product: 'esa',
       keys: KEYS,
       lifetimeMs: 60_000,
@@ -137,6 +172,65 @@ describe('the fake ESA', () => {
       )
       expect(preloaded.body?.taskId).toMatch(/^\d+$/)
     })
+
+    it('purges cache tags and reads their quota', async () => {
+      const sdk = new esaSdk.default(config(fake, options))
+      const tagged = await sdk.purgeCaches(
+        new esaSdk.PurgeCachesRequest({
+          siteId: 123456789,
+          type: 'cachetag',
+          force: true,
+          content: new esaSdk.PurgeCachesRequestContent({ cacheTags: ['menu', 'author-ada'] })
+        })
+      )
+      expect(tagged.body?.taskId).toMatch(/^\d+$/)
+      const call = lastCall(fake, 'PurgeCaches')
+      expect(call.params).toMatchObject({
+        Type: 'cachetag',
+        Force: 'true',
+        Content: JSON.stringify({ CacheTags: ['menu', 'author-ada'] })
+      })
+      if (call.signature === 'v3')
+        expect(new Set(Object.values(call.placement))).toEqual(new Set(['query']))
+      const quota = await sdk.getPurgeQuota(
+        new esaSdk.GetPurgeQuotaRequest({ siteId: 123456789, type: 'cachetag' })
+      )
+      expect(Number(quota.body?.quota) - Number(quota.body?.usage)).toBe(30000 - fake.used.Tag)
+    })
+  })
+
+  it('refuses more than 100 tags in one purge, and tags on a plan without them', async () => {
+    const sdk = new esaSdk.default(config(fake, {}))
+    const purge = (tags: string[]) =>
+      sdk.purgeCaches(
+        new esaSdk.PurgeCachesRequest({
+          siteId: 123456789,
+          type: 'cachetag',
+          content: new esaSdk.PurgeCachesRequestContent({ cacheTags: tags })
+        })
+      )
+    await expect(purge(Array.from({ length: 101 }, (_, i) => `t${i}`))).rejects.toMatchObject({
+      code: 'SingleRequest.OverLimit'
+    })
+    const plain = await startFakeService({
+      product: 'esa',
+      keys: KEYS,
+      tagFeature: false,
+      lifetimeMs: 10_000
+    })
+    try {
+      await expect(
+        new esaSdk.default(config(plain, {})).purgeCaches(
+          new esaSdk.PurgeCachesRequest({
+            siteId: 123456789,
+            type: 'cachetag',
+            content: new esaSdk.PurgeCachesRequestContent({ cacheTags: ['menu'] })
+          })
+        )
+      ).rejects.toMatchObject({ code: 'OperationDenied.PlanNotSupported' })
+    } finally {
+      await plain.close()
+    }
   })
 
   it('refuses parameters sent in a form body, where the SDK never puts them', async () => {

@@ -1,9 +1,10 @@
-// A fake Alibaba Cloud edge API on loopback: DCDN, classic CDN or ESA. It checks v3 and v2
+// A fake Alibaba Cloud refresh API on loopback: DCDN, classic CDN or ESA. It checks v3 and v2
 // signatures with Alibaba's own @alicloud/openapi-util, rejects reused nonces and skewed clocks,
-// checks that each parameter arrives where the official SDK sends it, enforces each service's
-// documented limits with their documented codes, keeps refresh tasks that progress as they are
-// polled, counts every call against the account's calls per second, and injects faults on
-// demand. It is plain JavaScript so the demo can start it without a build.
+// records where each parameter arrived (query or form body) and refuses an operation whose
+// parameters arrive where the service does not take them, enforces each service's documented
+// limits with their documented codes, keeps refresh tasks that progress as they are polled (and
+// tells a fake edge when one completes), counts every call against the account's calls per
+// second, and injects faults on demand. It is plain JavaScript so the demo can start it.
 import { createHash, randomUUID } from 'node:crypto'
 import { createServer } from 'node:http'
 import { serveOnLoopback } from './loopback.mjs'
@@ -17,6 +18,9 @@ const LIMITS = {
   Directory: 100,
   Regex: 1
 }
+/** Characters of CacheTag in one DCDN or CDN call; tags in one ESA purge (SPEC 6.1, 6.7). */
+const TAG_CHARS = 16384
+const ESA_TAGS = 100
 const QUOTA_FIELDS = {
   File: 'Url',
   Directory: 'Dir',
@@ -55,7 +59,11 @@ function v2StringToSign(params) {
   return `POST&%2F&${encode(canon)}`
 }
 
-/** What differs per product: version, the name of each operation, and where its parameters go. */
+/**
+ * What differs per product: version, the name of each operation, and where its parameters may
+ * arrive: 'body' (a form), 'query', or 'either'. DCDN documents a POST form and its official SDK
+ * sends the query, so DCDN takes both (SPEC 6.1); every tag operation takes the query.
+ */
 const PRODUCTS = {
   dcdn: {
     version: '2018-01-15',
@@ -63,10 +71,11 @@ const PRODUCTS = {
     callsPerSecond: 30,
     preloadCallsPerSecond: 15,
     operations: {
-      RefreshDcdnObjectCaches: { job: 'refresh' },
-      DescribeDcdnRefreshQuota: { job: 'quota' },
-      DescribeDcdnRefreshTaskById: { job: 'tasks' },
-      PreloadDcdnObjectCaches: { job: 'preload', taskField: 'PreloadTaskId' }
+      RefreshDcdnObjectCaches: { job: 'refresh', place: 'either' },
+      RefreshDcdnObjectCacheByCacheTag: { job: 'tagRefresh', place: 'query' },
+      DescribeDcdnRefreshQuota: { job: 'quota', place: 'either' },
+      DescribeDcdnRefreshTaskById: { job: 'tasks', place: 'either' },
+      PreloadDcdnObjectCaches: { job: 'preload', place: 'either', taskField: 'PreloadTaskId' }
     }
   },
   cdn: {
@@ -76,7 +85,8 @@ const PRODUCTS = {
     preloadCallsPerSecond: 20,
     operations: {
       RefreshObjectCaches: { job: 'refresh', place: 'body' },
-      DescribeRefreshQuota: { job: 'quota' },
+      RefreshObjectCacheByCacheTag: { job: 'tagRefresh', place: 'query' },
+      DescribeRefreshQuota: { job: 'quota', place: 'either' },
       DescribeRefreshTaskById: { job: 'tasks', place: 'query' },
       PushObjectCache: { job: 'preload', place: 'query', taskField: 'PushTaskId' }
     }
@@ -96,8 +106,18 @@ const PRODUCTS = {
   }
 }
 
-const ESA_TYPES = { file: 'Files', directory: 'Directories', ignoreParams: 'IgnoreParams' }
-const ESA_KINDS = { file: 'File', directory: 'Directory', ignoreParams: 'IgnoreParams' }
+const ESA_TYPES = {
+  file: 'Files',
+  directory: 'Directories',
+  ignoreParams: 'IgnoreParams',
+  cachetag: 'CacheTags'
+}
+const ESA_KINDS = {
+  file: 'File',
+  directory: 'Directory',
+  ignoreParams: 'IgnoreParams',
+  cachetag: 'Tag'
+}
 
 /**
  * Starts the fake. Options:
@@ -111,9 +131,12 @@ const ESA_KINDS = { file: 'File', directory: 'Directory', ignoreParams: 'IgnoreP
  * - pollsToComplete: polls of a task before it is Complete (default 1).
  * - failUrls: URLs whose refresh task ends Failed with 'Origin Timeout'.
  * - objectsPerTask: a refresh answers one task ID per this many objects (default 1000).
+ * - tagFeature: false plays an ESA plan without cache tags (default true).
+ * - onTaskComplete({ type, urls }): called once when a task first reports Complete, as a fake
+ *   edge needs to expire its copies.
  * - lifetimeMs: the server closes itself after this long (default 120 s).
  */
-export async function startFakeEdge(options = {}) {
+export async function startFakeService(options = {}) {
   const productName = options.product ?? 'dcdn'
   const product = PRODUCTS[productName]
   const sites = options.sites ?? [{ SiteId: 123456789, SiteName: 'example.com' }]
@@ -126,9 +149,12 @@ export async function startFakeEdge(options = {}) {
     Regex: 20,
     IgnoreParams: 10000,
     Preload: 1000,
+    Tag: 30000,
     ...(options.quota ?? {})
   }
-  const used = { File: 0, Directory: 0, Regex: 0, IgnoreParams: 0, Preload: 0 }
+  const used = { File: 0, Directory: 0, Regex: 0, IgnoreParams: 0, Preload: 0, Tag: 0 }
+  const tagFeature = options.tagFeature ?? true
+  const onTaskComplete = options.onTaskComplete ?? (() => {})
   const rate = options.urlRatePerDomain ?? 1000
   const callsPerSecond = options.callsPerSecond ?? product.callsPerSecond
   const pollsToComplete = options.pollsToComplete ?? 1
@@ -223,7 +249,8 @@ export async function startFakeEdge(options = {}) {
         token: req.headers['x-acs-security-token'],
         params: { ...query, ...bodyParams },
         query,
-        body: bodyParams
+        body: bodyParams,
+        placement: placementOf(query, bodyParams)
       }
     }
     // Signature v2 (HMAC-SHA1): parameters may stand in the query, the form body, or both.
@@ -286,8 +313,17 @@ export async function startFakeEdge(options = {}) {
       token: params.SecurityToken,
       params: business,
       query,
-      body: bodyParams
+      body: bodyParams,
+      placement: placementOf(query, bodyParams, business)
     }
+  }
+
+  /** Where each business parameter arrived: 'query' or 'body'. */
+  function placementOf(query, body, only) {
+    const placement = {}
+    for (const name of Object.keys(query)) if (!only || name in only) placement[name] = 'query'
+    for (const name of Object.keys(body)) if (!only || name in only) placement[name] = 'body'
+    return placement
   }
 
   function checkToken(account, token) {
@@ -397,6 +433,7 @@ export async function startFakeEdge(options = {}) {
       const task = state.tasks.get(id)
       if (!task) continue
       task.polls++
+      completed(task)
       for (const url of task.urls) {
         const done = task.polls >= pollsToComplete
         const failed = done && failUrls.has(url)
@@ -418,6 +455,44 @@ export async function startFakeEdge(options = {}) {
       }
     }
     return { TotalCount: tasks.length, Tasks: tasks }
+  }
+
+  /** Tells the edge once, when a task first reports Complete, which objects it refreshed. */
+  function completed(task) {
+    if (task.told || task.polls < pollsToComplete) return
+    task.told = true
+    const urls = task.urls.filter((url) => !failUrls.has(url))
+    onTaskComplete({ type: task.type, urls, host: task.host })
+  }
+
+  /** RefreshDcdnObjectCacheByCacheTag and RefreshObjectCacheByCacheTag (SPEC 6.1, 6.7). */
+  function tagRefresh(params) {
+    const host = params.DomainName ?? ''
+    if (!/^[a-z0-9.-]+$/i.test(host))
+      throw new ApiError(400, 'InvalidDomainName.Malformed', 'Specified DomainName is malformed.')
+    const text = params.CacheTag ?? ''
+    if (text.length > TAG_CHARS)
+      throw new ApiError(
+        400,
+        'InvalidCacheTag.Malformed',
+        `CacheTag may hold at most ${TAG_CHARS} characters.`
+      )
+    const tags = text.split(',')
+    if (tags.some((t) => t === '' || /[\s]/.test(t)))
+      throw new ApiError(400, 'InvalidCacheTag.Malformed', 'Specified CacheTag is malformed.')
+    if (params.Force !== undefined && !['true', 'false'].includes(params.Force))
+      throw new ApiError(400, 'InvalidForce.Malformed', 'Force is true or false.')
+    const id = String(++taskCounter)
+    state.tasks.set(id, {
+      type: 'Tag',
+      urls: tags,
+      host: host.toLowerCase(),
+      polls: 0,
+      force: params.Force
+    })
+    for (const tag of tags)
+      state.accepted.push({ type: 'Tag', url: tag, host: host.toLowerCase(), force: params.Force })
+    return { RefreshTaskId: id }
   }
 
   function preload(params) {
@@ -484,6 +559,12 @@ export async function startFakeEdge(options = {}) {
         'InvalidParameter.Type',
         `Specified Type ${params.Type} is not valid.`
       )
+    if (kind === 'Tag' && !tagFeature)
+      throw new ApiError(
+        400,
+        'OperationDenied.PlanNotSupported',
+        'The plan of this site does not support purging by cache tag.'
+      )
     return kind
   }
 
@@ -506,11 +587,12 @@ export async function startFakeEdge(options = {}) {
         'InvalidParameter.Content',
         `Content needs a non-empty ${ESA_TYPES[params.Type]} array.`
       )
-    if (urls.length > LIMITS[kind])
+    const limit = kind === 'Tag' ? ESA_TAGS : LIMITS[kind]
+    if (urls.length > limit)
       throw new ApiError(
         400,
         'SingleRequest.OverLimit',
-        `A single purge may hold at most ${LIMITS[kind]} objects.`
+        `A single purge may hold at most ${limit} objects.`
       )
     if (used[kind] + urls.length > quota[kind])
       throw new ApiError(400, 'QuotaExceeded.Purge', 'Your purge quota for today is used up.')
@@ -524,7 +606,7 @@ export async function startFakeEdge(options = {}) {
       created: now(),
       force: params.Force
     })
-    for (const url of urls) state.accepted.push({ type: kind, url })
+    for (const url of urls) state.accepted.push({ type: kind, url, force: params.Force })
     return { TaskId: id }
   }
 
@@ -558,6 +640,7 @@ export async function startFakeEdge(options = {}) {
       if (task.created < start || task.created > end) continue
       if (purgeLookups < listAfterPolls) continue
       if (page === 1) task.polls++
+      if (page === 1) completed(task)
       const done = task.polls >= pollsToComplete
       for (const url of task.urls) {
         const failed = done && failUrls.has(url)
@@ -594,6 +677,7 @@ export async function startFakeEdge(options = {}) {
 
   const jobs = {
     refresh,
+    tagRefresh,
     quota: describeQuota,
     tasks: describeTasks,
     preload,
@@ -604,7 +688,7 @@ export async function startFakeEdge(options = {}) {
     esaPreload
   }
 
-  /** Where the official SDK sends the operation's parameters, under v3; anything else is refused. */
+  /** Where the service takes the operation's parameters; anything that arrives elsewhere is refused. */
   function checkShape(operation, signed, method) {
     if (operation.method && method !== operation.method)
       throw new ApiError(
@@ -612,11 +696,12 @@ export async function startFakeEdge(options = {}) {
         'UnsupportedHTTPMethod',
         `${signed.action} takes ${operation.method}, not ${method}.`
       )
-    if (!operation.place) return
-    // Under v2 the common parameters may stand with the others; only v3 separates them.
+    if (operation.place === 'either') return
+    // Under v2 the SDK sends a form operation's parameters in the query, with the common ones.
     if (signed.version !== 'v3' && operation.place === 'body') return
-    const wrong = operation.place === 'body' ? signed.query : signed.body
-    const names = Object.keys(wrong)
+    const names = Object.entries(signed.placement)
+      .filter(([, place]) => place !== operation.place)
+      .map(([name]) => name)
     if (names.length > 0)
       throw new ApiError(
         400,
@@ -639,7 +724,8 @@ export async function startFakeEdge(options = {}) {
     const index = state.faults.findIndex(
       (f) =>
         (!f.action || f.action === action) &&
-        (!f.match || (params.ObjectPath ?? '').includes(f.match))
+        (!f.match ||
+          (params.ObjectPath ?? params.CacheTag ?? params.Content ?? '').includes(f.match))
     )
     if (index < 0) return undefined
     return state.faults.splice(index, 1)[0]
@@ -654,7 +740,15 @@ export async function startFakeEdge(options = {}) {
       const url = new URL(req.url ?? '/', 'http://fake')
       const query = Object.fromEntries(url.searchParams)
       const requestId = randomUUID().toUpperCase()
-      const call = { time: now(), requestId, rawBody: body, headers: req.headers, query }
+      // The signature's version is known from the request's shape, before it is checked.
+      const call = {
+        time: now(),
+        requestId,
+        rawBody: body,
+        headers: req.headers,
+        query,
+        signature: req.headers.authorization ? 'v3' : 'v2'
+      }
       state.calls.push(call)
       try {
         if (req.method !== 'POST' && req.method !== 'GET')

@@ -89,7 +89,10 @@ function createEdgeClient(proxy, clock, limits = EDGE_LIMITS) {
         return dispatcher;
     };
     async function fetchOne(url, readBody) {
-        const signal = AbortSignal.timeout(limits.timeoutMs);
+        // One deadline for the whole request, cleared once it is over, so nothing fires afterwards.
+        const controller = new AbortController();
+        const timer = setTimeout(() => controller.abort(), limits.timeoutMs);
+        const signal = controller.signal;
         try {
             const target = new URL(url);
             const answer = await (0,undici__WEBPACK_IMPORTED_MODULE_1__.request)(target, {
@@ -104,6 +107,7 @@ function createEdgeClient(proxy, clock, limits = EDGE_LIMITS) {
             });
             const headers = cacheHeaders(answer.headers);
             const status = answer.statusCode;
+            answer.body.on('error', () => { });
             if (!readBody || status < 200 || status >= 300) {
                 answer.body.destroy();
                 return { status, headers, at: clock.now() };
@@ -130,6 +134,9 @@ function createEdgeClient(proxy, clock, limits = EDGE_LIMITS) {
                     : `could not reach the edge: ${error.code ?? (0,_util_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .messageOf */ .b)(error)}`,
                 at: clock.now()
             };
+        }
+        finally {
+            clearTimeout(timer);
         }
     }
     return {

@@ -70,7 +70,10 @@ export function createEdgeClient(
   }
 
   async function fetchOne(url: string, readBody: boolean): Promise<EdgeAnswer> {
-    const signal = AbortSignal.timeout(limits.timeoutMs)
+    // One deadline for the whole request, cleared once it is over, so nothing fires afterwards.
+    const controller = new AbortController()
+    const timer = setTimeout(() => controller.abort(), limits.timeoutMs)
+    const signal = controller.signal
     try {
       const target = new URL(url)
       const answer = await request(target, {
@@ -85,6 +88,7 @@ export function createEdgeClient(
       })
       const headers = cacheHeaders(answer.headers)
       const status = answer.statusCode
+      answer.body.on('error', () => {})
       if (!readBody || status < 200 || status >= 300) {
         answer.body.destroy()
         return { status, headers, at: clock.now() }
@@ -111,6 +115,8 @@ export function createEdgeClient(
           : `could not reach the edge: ${(error as { code?: string }).code ?? messageOf(error)}`,
         at: clock.now()
       }
+    } finally {
+      clearTimeout(timer)
     }
   }
 

@@ -1,9 +1,17 @@
 // Runs the bundled action as the GitHub runner does: `node dist/index.js` with INPUT_* variables,
 // an event payload file, and GITHUB_OUTPUT / GITHUB_STEP_SUMMARY files, then reads them back.
 import { execFileSync, spawn } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs'
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  writeFileSync
+} from 'node:fs'
 import { tmpdir } from 'node:os'
-import { delimiter, join, resolve } from 'node:path'
+import { delimiter, dirname, join, resolve } from 'node:path'
 
 export const ROOT = resolve(
   import.meta.dirname ?? new URL('.', import.meta.url).pathname,
@@ -69,6 +77,8 @@ export interface RunOptions {
   runtime?: Runtime
   /** Leave GITHUB_STEP_SUMMARY unset, as on a local run. */
   noSummary?: boolean
+  /** Files to write into a fresh workspace (GITHUB_WORKSPACE), by relative path. */
+  files?: Record<string, string | Buffer>
   timeoutMs?: number
 }
 
@@ -94,6 +104,11 @@ export async function runAction(options: RunOptions = {}): Promise<ActionRun> {
   writeFileSync(outputFile, '')
   writeFileSync(summaryFile, '')
   writeFileSync(eventFile, JSON.stringify(options.event ?? {}))
+  const workspace = join(dir, options.files ? 'workspace' : 'no-checkout')
+  for (const [path, content] of Object.entries(options.files ?? {})) {
+    mkdirSync(dirname(join(workspace, path)), { recursive: true })
+    writeFileSync(join(workspace, path), content)
+  }
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '',
     HOME: process.env.HOME ?? dir,
@@ -103,7 +118,7 @@ export async function runAction(options: RunOptions = {}): Promise<ActionRun> {
     GITHUB_OUTPUT: outputFile,
     GITHUB_REPOSITORY: 'octo-org/site',
     GITHUB_RUN_ID: '4242',
-    GITHUB_WORKSPACE: join(dir, 'no-checkout'),
+    GITHUB_WORKSPACE: workspace,
     RUNNER_TEMP: dir
   }
   if (!options.noSummary) env.GITHUB_STEP_SUMMARY = summaryFile

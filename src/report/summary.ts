@@ -206,6 +206,7 @@ const HEADER_NAMES = ['Age', 'Ali-Swift-Global-Savetime', 'X-Cache', 'Via', 'Eag
 /** What needs attention: every failure, each once, before anything else. */
 function attention(record: RunRecord): Part[] {
   const parts: Part[] = []
+  const site = record.settings?.site ?? ''
   const outcomes = batchOutcomes(record)
   const failed = failedBatches(record)
   if (record.fatal !== undefined && record.submitted)
@@ -222,7 +223,7 @@ function attention(record: RunRecord): Part[] {
             formatCount(outcomes.indexOf(o) + 1),
             escapeHtml(o.batch.type),
             formatCount(o.objects.length),
-            escapeHtml([...o.batch.hosts.keys()].join(', ')),
+            escapeHtml([...o.batch.hosts.keys()].map((h) => h || site).join(', ')),
             escapeHtml(api?.code ?? ''),
             escapeHtml(api ? api.apiMessage : (error?.message ?? '')),
             escapeHtml(api?.requestId ?? '')
@@ -537,8 +538,10 @@ function objectParts(record: RunRecord, status: RunStatus): Part[] {
     ...accepted.tags.map((t) => `tag ${escapeHtml(t.host || site)} ${escapeHtml(t.tag)}\n`)
   ]
   const rejected = failedBatches(record).flatMap((o) =>
-    o.objects.map(
-      (x) => `${o.batch.type === 'File' ? '' : `${o.batch.type} `}${escapeHtml(x)} (not accepted)\n`
+    o.objects.map((x) =>
+      o.batch.type === 'Tag'
+        ? `tag ${escapeHtml([...o.batch.hosts.keys()][0] || site)} ${escapeHtml(x)} (not accepted)\n`
+        : `${o.batch.type === 'File' ? '' : `${o.batch.type} `}${escapeHtml(x)} (not accepted)\n`
     )
   )
   const all = [...rows, ...rejected]

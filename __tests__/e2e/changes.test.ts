@@ -368,6 +368,65 @@ describe('changed files from the GitHub API, with no checkout', () => {
     expect(errorLines(without)[0]).toMatch(/changes more than 3000 files[\s\S]*fallback/)
   })
 
+  it('takes the net difference: a file added and removed again within the push is not listed', async () => {
+    api = await startFakeGitHub({
+      [sha(1)]: { parents: [], files: [{ filename: 'kept.html', status: 'added' }] },
+      [sha(2)]: {
+        parents: [sha(1)],
+        files: [
+          { filename: 'draft.html', status: 'added' },
+          { filename: 'kept.html', status: 'modified' }
+        ]
+      },
+      [sha(3)]: { parents: [sha(2)], files: [{ filename: 'draft.html', status: 'removed' }] }
+    })
+    const run = await apiRun(pushOf(sha(1), sha(3)))
+    expect(urlsOf(run)).toEqual([url('kept.html')])
+  })
+
+  it("waits as GitHub's secondary rate limit asks, and explains a used-up primary limit", async () => {
+    const history = {
+      [sha(1)]: { parents: [], files: [] },
+      [sha(2)]: { parents: [sha(1)], files: files('p', 2) }
+    }
+    api = await startFakeGitHub(history, {
+      faults: [
+        {
+          match: /compare/,
+          status: 403,
+          message: 'You have exceeded a secondary rate limit.',
+          headers: { 'retry-after': '1' }
+        }
+      ]
+    })
+    const started = Date.now()
+    const slowed = await apiRun(pushOf(sha(1), sha(2)))
+    expect(slowed.code).toBe(0)
+    expect(urlsOf(slowed)).toHaveLength(2)
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1000)
+    expect(slowed.stdout).toMatch(
+      /GitHub API GET \/repos\/\{owner\}\/\{repo\}\/compare\/\{basehead\}: attempt 1 failed \(403\)/
+    )
+    await api.close()
+    api = await startFakeGitHub(history, {
+      faults: [
+        {
+          match: /compare/,
+          status: 403,
+          times: 10,
+          message: 'API rate limit exceeded for installation.',
+          headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '1796300000' }
+        }
+      ]
+    })
+    const limited = await apiRun(pushOf(sha(1), sha(2)))
+    expect(limited.code).toBe(1)
+    expect(errorLines(limited)[0]).toMatch(
+      /The GitHub API rate limit is used up .*API rate limit exceeded for installation\. Wait for it to reset/
+    )
+    expect(api.requests.filter((r) => r.path.includes('compare'))).toHaveLength(1)
+  })
+
   it('explains what to do when there is neither a checkout nor a token', async () => {
     const run = await runAction({
       eventName: 'push',

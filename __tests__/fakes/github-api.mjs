@@ -9,13 +9,16 @@ import { createServer } from 'node:http'
  * Options: token (required as the Authorization bearer), lifetimeMs, runs (workflow runs:
  * { id, workflow_id, head_sha, head_branch, run_number, created_at, conclusion }), forbidActions
  * (the token lacks actions: read: 403 on the runs API), faults ([{ match: RegExp on the path,
- * status, times }], answered before anything else).
+ * status, times, headers?, message? }], answered before anything else; GitHub's rate-limit
+ * answers carry `retry-after` or `x-ratelimit-remaining: 0`), hang (a RegExp: such paths never
+ * answer), html (a RegExp: such paths answer 200 with an HTML page, as a proxy's login page does).
  */
 export async function startFakeGitHub(history, options = {}) {
   const token = options.token ?? 'ghs_fakeToken'
   const requests = []
   const runs = options.runs ?? []
   const faults = (options.faults ?? []).map((f) => ({ ...f, left: f.times ?? 1 }))
+  const hanging = new Set()
 
   function ancestors(sha) {
     const seen = new Set()
@@ -27,6 +30,55 @@ export async function startFakeGitHub(history, options = {}) {
       stack.push(...history[next].parents)
     }
     return seen
+  }
+
+  /**
+   * The tree at a commit: each path with the commit that last wrote it, following the first
+   * parent back to the root and applying each commit's files in order.
+   */
+  function treeAt(sha) {
+    const chain = []
+    for (let at = sha; at && history[at]; at = history[at].parents[0]) chain.unshift(at)
+    const tree = new Map()
+    for (const commit of chain)
+      for (const file of history[commit].files) {
+        if (file.status === 'removed') tree.delete(file.filename)
+        else {
+          if (file.status === 'renamed' && file.previous_filename)
+            tree.delete(file.previous_filename)
+          tree.set(file.filename, commit)
+        }
+      }
+    return tree
+  }
+
+  /** The newest common ancestor of two commits, as compare's three dots diff from. */
+  function mergeBase(base, head) {
+    const fromBase = ancestors(base)
+    const queue = [head]
+    const seen = new Set()
+    while (queue.length > 0) {
+      const sha = queue.shift()
+      if (seen.has(sha) || !history[sha]) continue
+      seen.add(sha)
+      if (fromBase.has(sha)) return sha
+      queue.push(...history[sha].parents)
+    }
+    return undefined
+  }
+
+  /** The net difference between two trees, as compare lists it: what head has against the base. */
+  function netFiles(base, head) {
+    const before = base ? treeAt(base) : new Map()
+    const after = treeAt(head)
+    const files = []
+    for (const [path, version] of after) {
+      if (!before.has(path)) files.push({ filename: path, status: 'added' })
+      else if (before.get(path) !== version) files.push({ filename: path, status: 'modified' })
+    }
+    for (const path of before.keys())
+      if (!after.has(path)) files.push({ filename: path, status: 'removed' })
+    return files.sort((a, b) => (a.filename < b.filename ? -1 : 1))
   }
 
   /** Commits reachable from head but not from base, oldest first, and their merge base. */
@@ -68,10 +120,23 @@ export async function startFakeGitHub(history, options = {}) {
     ) {
       return send(res, 401, { message: 'Bad credentials' })
     }
+    if (options.hang?.test(url.pathname)) {
+      hanging.add(res)
+      return
+    }
+    if (options.html?.test(url.pathname)) {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+      return res.end('<!DOCTYPE html><html><body><h1>Sign in to continue</h1></body></html>')
+    }
     const fault = faults.find((f) => f.left > 0 && f.match.test(url.pathname))
     if (fault) {
       fault.left--
-      return send(res, fault.status, { message: fault.message ?? `Injected ${fault.status}` })
+      const body = JSON.stringify({ message: fault.message ?? `Injected ${fault.status}` })
+      res.writeHead(fault.status, {
+        'content-type': 'application/json; charset=utf-8',
+        ...(fault.headers ?? {})
+      })
+      return res.end(body)
     }
     const perPage = Math.min(100, Number(url.searchParams.get('per_page') ?? 30))
     const page = Number(url.searchParams.get('page') ?? 1)
@@ -103,14 +168,12 @@ export async function startFakeGitHub(history, options = {}) {
       const [base, head] = decodeURIComponent(compare[3]).split('...')
       if (!history[base] || !history[head]) return send(res, 404, { message: 'Not Found' })
       const commits = between(base, head)
-      const files = new Map()
-      for (const sha of commits)
-        for (const file of history[sha].files) files.set(file.filename, file)
+      const files = netFiles(mergeBase(base, head), head)
       return send(res, 200, {
         status: 'ahead',
         total_commits: commits.length,
         commits: commits.slice((page - 1) * perPage, page * perPage).map((sha) => ({ sha })),
-        files: page === 1 ? [...files.values()].slice(0, 300) : []
+        files: page === 1 ? files.slice(0, 300) : []
       })
     }
     const commit = /^\/repos\/([^/]+)\/([^/]+)\/commits\/([^/]+)$/.exec(url.pathname)
@@ -127,7 +190,12 @@ export async function startFakeGitHub(history, options = {}) {
     send(res, 404, { message: 'Not Found' })
   })
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const close = () => new Promise((resolve) => server.close(() => resolve()))
+  const close = () =>
+    new Promise((resolve) => {
+      for (const res of hanging) res.destroy()
+      server.closeAllConnections?.()
+      server.close(() => resolve())
+    })
   const timer = setTimeout(close, options.lifetimeMs ?? 120_000)
   timer.unref()
   return { url: `http://127.0.0.1:${server.address().port}`, token, requests, close }

@@ -65,6 +65,70 @@ describe('the fake GitHub API, driven by Octokit', () => {
     expect(data.files?.map((f) => f.filename)).toEqual(['x.html'])
   })
 
+  it("gives GitHub's rate-limit headers with its 403s, as Octokit reads them", async () => {
+    const limited = await startFakeGitHub(
+      {},
+      {
+        runs,
+        lifetimeMs: 10_000,
+        faults: [
+          {
+            match: /runs/,
+            status: 403,
+            message: 'API rate limit exceeded',
+            headers: { 'x-ratelimit-remaining': '0' }
+          },
+          {
+            match: /runs/,
+            status: 403,
+            message: 'secondary rate limit',
+            headers: { 'retry-after': '7' }
+          }
+        ]
+      }
+    )
+    const client = getOctokit(limited.token, { baseUrl: limited.url })
+    const get = () => client.rest.actions.getWorkflowRun({ owner: 'o', repo: 'r', run_id: 1000 })
+    await expect(get()).rejects.toMatchObject({
+      status: 403,
+      message: expect.stringContaining('API rate limit exceeded'),
+      response: { headers: expect.objectContaining({ 'x-ratelimit-remaining': '0' }) }
+    })
+    await expect(get()).rejects.toMatchObject({
+      response: { headers: expect.objectContaining({ 'retry-after': '7' }) }
+    })
+    await expect(get()).resolves.toMatchObject({ data: { id: 1000 } })
+    await limited.close()
+  })
+
+  it('compares by the net difference from the merge base, not every commit’s files', async () => {
+    const C = 'c'.repeat(40)
+    const D = 'd'.repeat(40)
+    const net = await startFakeGitHub(
+      {
+        [A]: { parents: [], files: [{ filename: 'keep.html', status: 'added' }] },
+        [C]: {
+          parents: [A],
+          files: [
+            { filename: 'draft.html', status: 'added' },
+            { filename: 'keep.html', status: 'modified' }
+          ]
+        },
+        [D]: { parents: [C], files: [{ filename: 'draft.html', status: 'removed' }] }
+      },
+      { lifetimeMs: 10_000 }
+    )
+    const client = getOctokit(net.token, { baseUrl: net.url })
+    const { data } = await client.rest.repos.compareCommitsWithBasehead({
+      owner: 'o',
+      repo: 'r',
+      basehead: `${A}...${D}`
+    })
+    expect(data.files?.map((f) => [f.filename, f.status])).toEqual([['keep.html', 'modified']])
+    expect(data.commits.map((c) => c.sha)).toEqual([C, D])
+    await net.close()
+  })
+
   it('says 403 for the runs API when the token may not read actions', async () => {
     const locked = await startFakeGitHub({}, { runs, forbidActions: true, lifetimeMs: 10_000 })
     const client = getOctokit(locked.token, { baseUrl: locked.url })

@@ -4,7 +4,7 @@ import { UserError, messageOf } from '../util/errors.js'
 import { RuleSet } from '../rules/parse.js'
 import { ChangeRequest, ChangedFilesMode, PushPayload, decideChanges, vetoOf } from './event.js'
 import { GitRunner } from './git.js'
-import { ChangesTooLargeError, GitHubRequest, GitHubSilentError, Repo } from './github-api.js'
+import { GitHubRequest, GitHubSilentError, Repo } from './github-api.js'
 import { ChangeListing, listChangedPaths } from './list.js'
 import type { Manifest, ManifestOrigin } from './manifest.js'
 import { requireRules, whenNoBase, whenNoManifest, whenUnlisted } from './policy.js'
@@ -286,8 +286,8 @@ async function listedChanges(
       notes
     }
   } catch (error) {
-    if (error instanceof ChangesTooLargeError || error instanceof GitHubSilentError)
-      return unlisted(error, notes)
+    // The API's own errors (too many files, a used-up rate limit, silence) say what to do already.
+    if (error instanceof UserError) return unlisted(error, notes)
     const base = request.kind === 'diff' ? request.base : `${request.head}^`
     return unlisted(
       new UserError(

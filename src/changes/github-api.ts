@@ -77,7 +77,7 @@ export function retryingRequest(
           const f = failureOf(error)
           if (isPrimaryRateLimit(f)) {
             throw new UserError(
-              `The GitHub API rate limit is used up (${route}): ${f.message ?? 'HTTP 403'}. Wait for it to reset, or check out the repository so that git lists the changes.`
+              `The GitHub API rate limit is used up (${route}): ${(f.message ?? 'HTTP 403').replace(/\.$/, '')}. Wait for it to reset, or check out the repository so that git lists the changes.`
             )
           }
           if (!f.response) {

@@ -15,40 +15,46 @@ __webpack_require__.d(__webpack_exports__, {
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./src/runner/commands.ts
+var commands = __webpack_require__(6342);
 ;// CONCATENATED MODULE: ./src/runner/capture.ts
+
 /**
- * Runs `operation` while holding back what it writes to stdout and stderr, for a library whose
- * lines must not reach the log raw (SPEC 4.1.3, 5): the lines come back, to be printed inertly.
- * The writes are restored even when the operation throws.
+ * Holds back what a library writes to stdout and stderr while its operation runs, so that its
+ * lines never reach the log raw (SPEC 4.1.3, 5): they are given back, to be printed inertly. The
+ * action's own writes pass as they are. The hold lasts until `release`, which the caller gives
+ * when the library is really done, even after it has stopped waiting for it: whatever an
+ * abandoned operation prints later is dropped.
  */
-async function captureOutput(operation) {
+function captureOutput() {
     const chunks = [];
     const streams = [process.stdout, process.stderr];
     const originals = streams.map((stream) => stream.write);
-    for (const stream of streams) {
+    streams.forEach((stream, i) => {
+        const original = originals[i];
         stream.write = ((chunk, ...rest) => {
+            if ((0,commands/* isOwnWrite */.sE)())
+                return original.call(stream, chunk, ...rest);
             chunks.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
             const done = rest.find((r) => typeof r === 'function');
             done?.();
             return true;
         });
-    }
-    const restore = () => streams.forEach((stream, i) => (stream.write = originals[i]));
-    try {
-        const value = await operation();
-        return { lines: linesOf(chunks), value, failed: false };
-    }
-    catch (error) {
-        return { lines: linesOf(chunks), error, failed: true };
-    }
-    finally {
-        restore();
-    }
+    });
+    let released = false;
+    return {
+        lines: () => chunks
+            .join('')
+            .split(/\r?\n/)
+            .filter((line) => line !== ''),
+        release() {
+            if (released)
+                return;
+            released = true;
+            streams.forEach((stream, i) => (stream.write = originals[i]));
+        }
+    };
 }
-const linesOf = (chunks) => chunks
-    .join('')
-    .split(/\r?\n/)
-    .filter((line) => line !== '');
 
 // EXTERNAL MODULE: ./src/util/errors.ts
 var errors = __webpack_require__(17);
@@ -103,19 +109,29 @@ function createManifestStore(options) {
     async function operate(title, operation) {
         const cache = await load();
         const cwd = process.cwd();
-        const captured = await captureOutput(() => (0,deadline/* withinDeadlines */.Rz)(budget, async () => {
-            process.chdir(options.workspace || cwd);
-            try {
-                return await operation(cache);
-            }
-            finally {
-                process.chdir(cwd);
-            }
-        }));
-        await log.group(title, async () => log.untrusted(captured.lines));
-        if (captured.failed)
-            throw captured.error;
-        return captured.value;
+        const capture = captureOutput();
+        let result;
+        try {
+            const value = await (0,deadline/* withinDeadlines */.Rz)(budget, async () => {
+                process.chdir(options.workspace || cwd);
+                try {
+                    return await operation(cache);
+                }
+                finally {
+                    process.chdir(cwd);
+                    // The library is done: its output goes back to the log (it was held till now).
+                    capture.release();
+                }
+            });
+            result = { value, failed: false };
+        }
+        catch (error) {
+            result = { error, failed: true };
+        }
+        await log.group(title, async () => log.untrusted(capture.lines()));
+        if (result.failed)
+            throw result.error;
+        return result.value;
     }
     return {
         async restore() {

@@ -2,11 +2,15 @@ import { run } from './main.js'
 import { redact } from './runner/secrets.js'
 
 // run() reports every failure itself; this is the last guard, so that nothing escapes as an
-// unhandled rejection with a stack trace and no ::error line.
-run().catch((error: unknown) => {
-  process.exitCode = 1
-  const message = redact(error instanceof Error ? error.message : String(error))
-  process.stdout.write(
-    `::error::Unexpected error: ${message.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')}\n`
-  )
-})
+// unhandled rejection with a stack trace and no ::error line. Once the report is written the
+// process ends, so that a library still waiting on a dead service (its retries after it was given
+// up) cannot hold the job: every output is written synchronously by then.
+run()
+  .catch((error: unknown) => {
+    process.exitCode = 1
+    const message = redact(error instanceof Error ? error.message : String(error))
+    process.stdout.write(
+      `::error::Unexpected error: ${message.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')}\n`
+    )
+  })
+  .finally(() => process.exit())

@@ -13,7 +13,8 @@ const SERVICE = '/twirp/github.actions.results.api.v1.CacheService/'
 
 /**
  * Options: token (the runtime token it expects), failWith (an HTTP status every service call
- * answers, to play an unavailable cache), lifetimeMs (default 120 s).
+ * answers, to play an unavailable cache), failMessage (the text it answers then, which the
+ * library prints), hang (accept every call and never answer), lifetimeMs (default 120 s).
  */
 export async function startFakeCache(options = {}) {
   const token = options.token ?? 'fake-runtime-token'
@@ -26,6 +27,8 @@ export async function startFakeCache(options = {}) {
     calls: []
   }
   let failWith = options.failWith
+  let hang = options.hang ?? false
+  const hanging = new Set()
   let clock = 0
 
   function json(res, status, payload) {
@@ -138,10 +141,14 @@ export async function startFakeCache(options = {}) {
       if (url.pathname.startsWith(SERVICE)) {
         const method = url.pathname.slice(SERVICE.length)
         state.calls.push(method)
+        if (hang) {
+          hanging.add(res)
+          return
+        }
         if (failWith)
           return json(res, failWith, {
             code: 'unavailable',
-            msg: 'The cache service is unavailable.'
+            msg: options.failMessage ?? 'The cache service is unavailable.'
           })
         if (req.headers.authorization !== `Bearer ${token}`)
           return json(res, 401, { code: 'unauthenticated', msg: 'Bad runtime token.' })
@@ -162,7 +169,11 @@ export async function startFakeCache(options = {}) {
       res.end()
     })
   })
-  const { port, close } = await serveOnLoopback(server, options.lifetimeMs)
+  const { port, close: stop } = await serveOnLoopback(server, options.lifetimeMs)
+  const close = async () => {
+    for (const res of hanging) res.destroy()
+    await stop()
+  }
   return {
     url: `http://127.0.0.1:${port}/`,
     state,

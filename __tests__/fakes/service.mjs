@@ -531,8 +531,8 @@ export async function startFakeService(options = {}) {
   }
 
   function site(params) {
-    const id = Number(params.SiteId)
-    const found = sites.find((s) => s.SiteId === id)
+    // IDs compare as exact decimal text: an ESA site ID may pass 2^53 (a BigInt here).
+    const found = sites.find((s) => String(s.SiteId) === params.SiteId)
     if (!found)
       throw new ApiError(
         400,
@@ -711,7 +711,10 @@ export async function startFakeService(options = {}) {
   }
 
   function send(res, status, payload) {
-    const body = JSON.stringify(payload)
+    // A BigInt is written as the exact JSON number it is, as the service writes a large ID.
+    const body = JSON.stringify(payload, (_, v) =>
+      typeof v === 'bigint' ? `@@${v}@@` : v
+    ).replace(/"@@(\d+)@@"/g, '$1')
     res.writeHead(status, {
       'content-type': 'application/json;charset=utf-8',
       'content-length': Buffer.byteLength(body)

@@ -3,9 +3,10 @@ import type { ClientRequest } from 'node:http'
 
 // Deadlines for the GitHub Actions cache service (SPEC 4.1.4): @actions/cache waits minutes for a
 // silent service and retries it, with no option to say otherwise. Every HTTP request it makes
-// while an operation runs is seen here (node's http client announces each one), so a request
-// that has gone 30 s without a byte in either direction is given up, and once the service has
-// cost 90 s of silence in all, every further request fails at once.
+// while an operation runs is seen here (node's http client announces each one): a request that
+// has gone 30 s without a byte either way is given up, and the service may cost 90 s of silence
+// in all, its retries and the waits between them included. Time in which bytes move is never
+// charged, so a large transfer that is still going takes what it takes.
 
 export interface Deadlines {
   /** A request silent this long is given up. */
@@ -26,21 +27,25 @@ export function silenceBudget(deadlines: Deadlines): SilenceBudget {
   return { deadlines, spentMs: 0 }
 }
 
+const seconds = (ms: number) => `${Math.round(ms / 1000)} s`
+
 export class ServiceSilentError extends Error {
   constructor(deadlines: Deadlines) {
     super(
-      `the service gave no answer for ${Math.round(deadlines.totalMs / 1000)} s in all (each request is given ${Math.round(deadlines.callMs / 1000)} s)`
+      `the service gave no answer within ${seconds(deadlines.totalMs)} in all (${seconds(deadlines.callMs)} a request, retries included)`
     )
     this.name = 'ServiceSilentError'
   }
 }
 
 const CHANNEL = 'http.client.request.start'
+/** How often the silence is counted. */
+const TICK_MS = 250
 
 /**
- * Runs one operation of the service within the budget: each HTTP request it starts is held to
- * the per-request deadline and charged what it stays silent; past the total, the operation is
- * abandoned with ServiceSilentError, whatever the library does meanwhile.
+ * Runs one operation of the service within the budget. Past it, the operation is given up with
+ * ServiceSilentError, its requests are ended, and any it starts later fail at once; the watch on
+ * them lasts until the library settles.
  */
 export async function withinDeadlines<T>(
   budget: SilenceBudget,
@@ -49,35 +54,38 @@ export async function withinDeadlines<T>(
   const { callMs, totalMs } = budget.deadlines
   const exhausted = () => budget.spentMs >= totalMs
   if (exhausted()) throw new ServiceSilentError(budget.deadlines)
+  const open = new Set<ClientRequest>()
+  let lastByte = Date.now()
+  const touch = () => (lastByte = Date.now())
   const onStart = (message: unknown) => {
     const request = (message as { request: ClientRequest }).request
     if (exhausted()) {
       request.destroy(new ServiceSilentError(budget.deadlines))
       return
     }
-    const limit = Math.min(callMs, totalMs - budget.spentMs)
-    request.setTimeout(limit, () => {
-      budget.spentMs += limit
-      request.destroy(new Error(`no answer within ${Math.round(limit / 1000)} s`))
-    })
+    open.add(request)
+    request.on('close', () => open.delete(request))
+    request.on('socket', (socket) => socket.on('data', touch))
+    request.setTimeout(callMs, () =>
+      request.destroy(new Error(`no answer within ${seconds(callMs)}`))
+    )
   }
   subscribe(CHANNEL, onStart)
-  let timer: NodeJS.Timeout | undefined
+  const settled = operation().finally(() => unsubscribe(CHANNEL, onStart))
+  settled.catch(() => undefined)
+  let ticker: NodeJS.Timeout | undefined
+  const silent = new Promise<never>((_, reject) => {
+    ticker = setInterval(() => {
+      if (Date.now() - lastByte >= TICK_MS) budget.spentMs += TICK_MS
+      if (!exhausted()) return
+      for (const request of open) request.destroy(new ServiceSilentError(budget.deadlines))
+      reject(new ServiceSilentError(budget.deadlines))
+    }, TICK_MS)
+    ticker.unref()
+  })
   try {
-    const abandon = new Promise<never>((_, reject) => {
-      // A backstop for what no request shows: the library's own waits between retries.
-      timer = setTimeout(
-        () => {
-          budget.spentMs = totalMs
-          reject(new ServiceSilentError(budget.deadlines))
-        },
-        totalMs - budget.spentMs + callMs
-      )
-      timer.unref()
-    })
-    return await Promise.race([operation(), abandon])
+    return await Promise.race([settled, silent])
   } finally {
-    clearTimeout(timer)
-    unsubscribe(CHANNEL, onStart)
+    clearInterval(ticker)
   }
 }

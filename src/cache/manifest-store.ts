@@ -82,19 +82,26 @@ export function createManifestStore(options: StoreOptions): ManifestStore {
   ): Promise<T> {
     const cache = await load()
     const cwd = process.cwd()
-    const captured = await captureOutput(() =>
-      withinDeadlines(budget, async () => {
+    const capture = captureOutput()
+    let result: { value?: T; error?: unknown; failed: boolean }
+    try {
+      const value = await withinDeadlines(budget, async () => {
         process.chdir(options.workspace || cwd)
         try {
           return await operation(cache)
         } finally {
           process.chdir(cwd)
+          // The library is done: its output goes back to the log (it was held till now).
+          capture.release()
         }
       })
-    )
-    await log.group(title, async () => log.untrusted(captured.lines))
-    if (captured.failed) throw captured.error
-    return captured.value as T
+      result = { value, failed: false }
+    } catch (error) {
+      result = { error, failed: true }
+    }
+    await log.group(title, async () => log.untrusted(capture.lines()))
+    if (result.failed) throw result.error
+    return result.value as T
   }
 
   return {

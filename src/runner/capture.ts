@@ -1,16 +1,20 @@
+import { isOwnWrite } from './commands.js'
+
 /**
- * Runs `operation` while holding back what it writes to stdout and stderr, for a library whose
- * lines must not reach the log raw (SPEC 4.1.3, 5): the lines come back, to be printed inertly.
- * The writes are restored even when the operation throws.
+ * Holds back what a library writes to stdout and stderr while its operation runs, so that its
+ * lines never reach the log raw (SPEC 4.1.3, 5): they are given back, to be printed inertly. The
+ * action's own writes pass as they are. The hold lasts until `release`, which the caller gives
+ * when the library is really done, even after it has stopped waiting for it: whatever an
+ * abandoned operation prints later is dropped.
  */
-export async function captureOutput<T>(
-  operation: () => Promise<T>
-): Promise<{ lines: string[]; value?: T; error?: unknown; failed: boolean }> {
+export function captureOutput(): { lines(): string[]; release(): void } {
   const chunks: string[] = []
   const streams = [process.stdout, process.stderr]
   const originals = streams.map((stream) => stream.write)
-  for (const stream of streams) {
+  streams.forEach((stream, i) => {
+    const original = originals[i]
     stream.write = ((chunk: unknown, ...rest: unknown[]) => {
+      if (isOwnWrite()) return original.call(stream, chunk as string, ...(rest as []))
       chunks.push(
         typeof chunk === 'string' ? chunk : Buffer.from(chunk as Uint8Array).toString('utf8')
       )
@@ -18,20 +22,18 @@ export async function captureOutput<T>(
       done?.()
       return true
     }) as typeof stream.write
-  }
-  const restore = () => streams.forEach((stream, i) => (stream.write = originals[i]))
-  try {
-    const value = await operation()
-    return { lines: linesOf(chunks), value, failed: false }
-  } catch (error) {
-    return { lines: linesOf(chunks), error, failed: true }
-  } finally {
-    restore()
+  })
+  let released = false
+  return {
+    lines: () =>
+      chunks
+        .join('')
+        .split(/\r?\n/)
+        .filter((line) => line !== ''),
+    release() {
+      if (released) return
+      released = true
+      streams.forEach((stream, i) => (stream.write = originals[i]))
+    }
   }
 }
-
-const linesOf = (chunks: string[]) =>
-  chunks
-    .join('')
-    .split(/\r?\n/)
-    .filter((line) => line !== '')

@@ -8,13 +8,28 @@ export function escapeData(text: string): string {
   return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')
 }
 
+let ownWrites = 0
+
+/** Whether the write under way is the action's own, not a library's (see runner/capture.ts). */
+export const isOwnWrite = () => ownWrites > 0
+
+/** Writes the action's own text to the log. */
+function write(text: string): void {
+  ownWrites++
+  try {
+    process.stdout.write(text)
+  } finally {
+    ownWrites--
+  }
+}
+
 function issue(command: string, message: string): void {
-  process.stdout.write(`::${command}::${escapeData(message)}${EOL}`)
+  write(`::${command}::${escapeData(message)}${EOL}`)
 }
 
 export const commands = {
   info(message: string): void {
-    process.stdout.write(message + EOL)
+    write(message + EOL)
   },
   debug: (message: string) => issue('debug', message),
   warning: (message: string) => issue('warning', message),

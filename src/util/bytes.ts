@@ -63,12 +63,19 @@ function sequenceLength(bytes: Buffer, i: number): number {
 
 /** Where text that must be UTF-8 is not: the 1-based line and why, or undefined when it is fine. */
 export function textProblem(bytes: Buffer): { line: number; problem: string } | undefined {
+  const lineAt = (end: number) => {
+    let line = 1
+    for (let j = bytes.indexOf(0x0a); j >= 0 && j < end; j = bytes.indexOf(0x0a, j + 1)) line++
+    return line
+  }
+  // A NUL byte says binary first: a binary file is not a text file, whatever else it holds.
+  const nul = bytes.indexOf(0)
+  if (nul >= 0) return { line: lineAt(nul), problem: 'holds a NUL byte: it is not a text file' }
   let line = 1
   let i = 0
   while (i < bytes.length) {
     const b = bytes[i]
     if (b === 0x0a) line++
-    if (b === 0) return { line, problem: 'holds a NUL byte: it is not a text file' }
     const length = sequenceLength(bytes, i)
     if (length === 0)
       return {

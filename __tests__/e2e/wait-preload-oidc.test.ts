@@ -196,6 +196,9 @@ describe('GitHub OIDC to STS', () => {
     expect(stsCall.form.RoleSessionName).toBe('github-actions-4242')
     expect(Number(stsCall.form.DurationSeconds)).toBeGreaterThanOrEqual(900)
     expect(stsCall.headers.authorization).toBeUndefined()
+    // SPEC 5: the role, provider, token, session and duration travel in a form body.
+    expect(new Set(Object.values(stsCall.placement))).toEqual(new Set(['body']))
+    expect(Object.keys(stsCall.placement)).toHaveLength(5)
     const dcdnCalls = (fake.state.calls as Call[]).filter((c) => c.status === 200)
     expect(dcdnCalls.length).toBeGreaterThan(0)
     expect(dcdnCalls.every((c) => c.accessKeyId === STS.id && c.token === STS.token)).toBe(true)

@@ -66,7 +66,8 @@ export async function startFakeOidc(options = {}) {
 
 /**
  * STS AssumeRoleWithOIDC: an anonymous POST with Action, Version, Format and Timestamp in the
- * query and the role, provider, token and session in a form body. Options: roleArn,
+ * query, and the role, provider, token and session in a form body (SPEC 5) or, as the official
+ * SDK sends them, in the query too; each call records where they came from. Options: roleArn,
  * oidcProviderArn, audiences (the provider's client IDs), credentials (what it hands out).
  */
 export async function startFakeSts(options) {
@@ -74,9 +75,20 @@ export async function startFakeSts(options) {
   const server = await listen((req, res, body) => {
     const url = new URL(req.url ?? '/', 'http://fake')
     const query = Object.fromEntries(url.searchParams)
-    const form = Object.fromEntries(new URLSearchParams(body))
+    const body_ = Object.fromEntries(new URLSearchParams(body))
+    const form = { ...query, ...body_ }
+    const placement = {}
+    for (const name of [
+      'RoleArn',
+      'OIDCProviderArn',
+      'OIDCToken',
+      'RoleSessionName',
+      'DurationSeconds'
+    ])
+      if (name in body_) placement[name] = 'body'
+      else if (name in query) placement[name] = 'query'
     const requestId = randomUUID().toUpperCase()
-    calls.push({ query, form, headers: req.headers, requestId })
+    calls.push({ query, form: body_, placement, headers: req.headers, requestId })
     const fail = (status, code, message) =>
       send(res, status, {
         RequestId: requestId,
@@ -85,18 +97,24 @@ export async function startFakeSts(options) {
         Message: message
       })
     if (req.method !== 'POST') return fail(400, 'UnsupportedHTTPMethod', 'Use POST.')
+    // The RPC style names the action in the query (with Format=JSON); the newer style, as the
+    // official SDK sends it, in x-acs-* headers. STS takes both.
+    const rpc = query.Action !== undefined
+    const action = rpc ? query.Action : req.headers['x-acs-action']
+    const version = rpc ? query.Version : req.headers['x-acs-version']
+    const timestamp = rpc ? query.Timestamp : req.headers['x-acs-date']
     if (
-      query.Action !== 'AssumeRoleWithOIDC' ||
-      query.Version !== '2015-04-01' ||
-      query.Format !== 'JSON'
+      action !== 'AssumeRoleWithOIDC' ||
+      version !== '2015-04-01' ||
+      (rpc && !/^json$/i.test(query.Format ?? ''))
     ) {
       return fail(
         400,
         'InvalidParameter',
-        'Action, Version=2015-04-01 and Format=JSON belong in the query.'
+        'Action, Version=2015-04-01 and Format=JSON belong in the query (or x-acs-action and x-acs-version in the headers).'
       )
     }
-    if (!/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/.test(query.Timestamp ?? ''))
+    if (!/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/.test(timestamp ?? ''))
       return fail(400, 'MissingTimestamp', 'Timestamp is mandatory.')
     if (!form.OIDCToken)
       return fail(401, 'AuthenticationFail.OIDCToken.Invalid', 'The OIDCToken can not empty.')

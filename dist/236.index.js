@@ -70,7 +70,7 @@ function listFiles(root) {
                 folders.push(relative);
             else if (entry.isFile())
                 files.push({
-                    name: (0,_util_bytes_js__WEBPACK_IMPORTED_MODULE_5__/* .decodeName */ .e4)(relative),
+                    name: (0,_util_bytes_js__WEBPACK_IMPORTED_MODULE_5__/* .decodeName */ .e)(relative),
                     bytes: Buffer.concat([rootBytes, SLASH, relative])
                 });
         }

@@ -97,7 +97,6 @@ function chooseChecks(input) {
 // What the edge's answer says about a refreshed URL (SPEC 4.6, 6.8), as a pure decision: the
 // body's hash where the deployed bytes are known, a removed file's status, or else the headers
 // that say when the edge stored its copy, against when the URL's refresh was submitted.
-const VERDICTS = (/* unused pure expression or super */ null && (['fresh', 'stale', 'unknown', 'error']));
 const REMOVED_STATUSES = new Set([404, 410]);
 /** What the headers alone say about the copy's age against the refresh, or undefined. */
 function byHeaders(answer, refreshedAt) {

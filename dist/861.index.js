@@ -39,7 +39,6 @@ function proxyFor(url, env) {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   EDGE_LIMITS: () => (/* binding */ EDGE_LIMITS),
 /* harmony export */   createEdgeClient: () => (/* binding */ createEdgeClient)
 /* harmony export */ });
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);

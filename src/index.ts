@@ -1,4 +1,5 @@
 import { run } from './main.js'
+import { escapeData } from './runner/commands.js'
 import { redact } from './runner/secrets.js'
 
 // run() reports every failure itself; this is the last guard, so that nothing escapes as an
@@ -9,8 +10,6 @@ run()
   .catch((error: unknown) => {
     process.exitCode = 1
     const message = redact(error instanceof Error ? error.message : String(error))
-    process.stdout.write(
-      `::error::Unexpected error: ${message.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')}\n`
-    )
+    process.stdout.write(`::error::Unexpected error: ${escapeData(message)}\n`)
   })
   .finally(() => process.exit())

@@ -12,7 +12,7 @@ import { redact } from './runner/secrets.js'
 import { Setup, planLimitsOf, readSetup, serviceNameOf, submitSettingsOf } from './runner/setup.js'
 import { SERVICE_LIMITS } from './services/limits.js'
 import { fetchQuota } from './submit/quota.js'
-import { submitPlan } from './submit/stage.js'
+import { quotaKinds, submitPlan } from './submit/stage.js'
 import { BuiltTargets, buildTargets, knownFileUrls } from './targets/build.js'
 import { Clock, systemClock } from './util/clock.js'
 import { UserError, messageOf } from './util/errors.js'
@@ -83,12 +83,11 @@ async function planStage(
   const limits = SERVICE_LIMITS[settings.service]
   let quotaBefore
   if (!settings.dryRun && settings.quotaCheck) {
-    const kinds = new Set<QuotaKind>(['File', 'Directory', ...built.targets.map((t) => t.type)])
-    if (built.tags.length > 0) kinds.add('Tag')
-    if (settings.preload) kinds.add('Preload')
+    const types: QuotaKind[] = built.targets.map((t) => t.type)
+    if (built.tags.length > 0) types.push('Tag')
     quotaBefore = await fetchQuota(
       await connections.service(),
-      [...kinds],
+      quotaKinds(types, settings.preload),
       connections.clock,
       (m) => log.info(m)
     )

@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
+import { createHash } from 'node:crypto'
 import openApiUtil from '@alicloud/openapi-util'
 import { canonicalQuery, percentEncode } from '../../src/api/encode.js'
 import { sha256Hex, signV2, signV3, signatureV2, signatureV3 } from '../../src/api/sign.js'
@@ -258,21 +259,35 @@ describe('signatures equal the official @alicloud/openapi-util on random ObjectP
     time
   })
 
-  it('v3 (getAuthorization), for 600 paths', () => {
+  it('v3 (getAuthorization), for 600 paths, from a request built independently of src', () => {
     for (const objectPath of cases) {
       const signed = signV3(refreshCall(objectPath), key)
-      const headers = Object.fromEntries(
-        Object.entries(signed.headers).filter(
-          ([name]) => name !== 'authorization' && name !== 'accept'
-        )
-      )
+      // The form body, its hash and the headers, made here with openapi-util's own encoder and
+      // node's crypto, never read back from what signV3 produced.
+      const params: Record<string, string> = { ObjectPath: objectPath, ObjectType: 'File' }
+      const body = Object.keys(params)
+        .sort()
+        .map((k) => `${OpenApiUtil.getEncodeParam(k)}=${OpenApiUtil.getEncodeParam(params[k])}`)
+        .join('&')
+      const payloadHash = createHash('sha256').update(body).digest('hex')
+      const headers = {
+        host: 'dcdn.aliyuncs.com',
+        'x-acs-action': 'RefreshDcdnObjectCaches',
+        'x-acs-version': '2018-01-15',
+        'x-acs-date': '2023-10-26T10:22:32Z',
+        'x-acs-signature-nonce': nonce,
+        'x-acs-content-sha256': payloadHash,
+        'x-acs-security-token': key.securityToken,
+        'content-type': 'application/x-www-form-urlencoded'
+      }
       const official = OpenApiUtil.getAuthorization(
         { pathname: '/', method: 'POST', query: {}, headers } as never,
         'ACS3-HMAC-SHA256',
-        sha256Hex(signed.body),
+        payloadHash,
         key.accessKeyId,
         key.accessKeySecret
       )
+      expect(signed.body).toBe(body)
       expect(signed.headers.authorization).toBe(official)
       expect(new URLSearchParams(signed.body).get('ObjectPath')).toBe(objectPath)
     }

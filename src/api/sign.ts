@@ -55,7 +55,7 @@ export interface V3Request {
 }
 
 /** The v3 canonical request and the signed header names (SPEC 6.4 step 1). */
-export function canonicalRequestV3(request: V3Request): {
+function canonicalRequestV3(request: V3Request): {
   canonical: string
   signedHeaders: string
 } {

@@ -29,7 +29,7 @@ export function silenceBudget(deadlines: Deadlines): SilenceBudget {
 
 const seconds = (ms: number) => `${Math.round(ms / 1000)} s`
 
-export class ServiceSilentError extends Error {
+class ServiceSilentError extends Error {
   constructor(deadlines: Deadlines) {
     super(
       `the service gave no answer within ${seconds(deadlines.totalMs)} in all (${seconds(deadlines.callMs)} a request, retries included)`

@@ -123,7 +123,7 @@ const COMMIT_FILE_CAP = 3000
 const PER_PAGE = 100
 
 /** The diff is larger than the API can list; the fallback targets apply, if there are any. */
-export class ChangesTooLargeError extends UserError {}
+class ChangesTooLargeError extends UserError {}
 
 /** Paths a file entry makes stale (SPEC 4.1): both sides of a rename, the new path of a copy. */
 export function pathsOfFile(file: ApiFile): string[] {

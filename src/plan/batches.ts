@@ -85,7 +85,7 @@ function pack(
 }
 
 /** One host's tags a call, each call within the characters and the tags a call may hold. */
-export function planTagBatches(tags: readonly TagTarget[], limits: PlanLimits): Batch[] {
+function planTagBatches(tags: readonly TagTarget[], limits: PlanLimits): Batch[] {
   const batches: Batch[] = []
   for (const [host, list] of tagsByHost(tags)) {
     let batch: Batch | undefined

@@ -103,19 +103,16 @@ class Tree {
 
   /** The deepest directory of a URL that is in the tree, if any; no array is made for it. */
   deepest(url: string): Node | undefined {
-    const authority = /^https?:\/\/[^/?#]+/i.exec(url)
-    if (!authority) return undefined
+    const parts = splitUrl(url)
+    if (!parts || parts.authority === '') return undefined
+    const origin = url.length - parts.rest.length
     const end = url.search(/[?#]/)
     const path = end < 0 ? url : url.slice(0, end)
-    for (
-      let i = path.lastIndexOf('/');
-      i >= authority[0].length;
-      i = path.lastIndexOf('/', i - 1)
-    ) {
+    for (let i = path.lastIndexOf('/'); i >= origin; i = path.lastIndexOf('/', i - 1)) {
       const node = this.nodes.get(path.slice(0, i + 1))
       if (node) return node
     }
-    return this.nodes.get(`${authority[0]}/`)
+    return this.nodes.get(`${url.slice(0, origin)}/`)
   }
 }
 

@@ -45,7 +45,7 @@ function placeholderValue(key: Placeholder, relative: string, encode: boolean): 
  * Renders a template for a path matched by a rule: URL templates percent-encode the values as a
  * browser does, tag templates take them as they are (SPEC 3.4).
  */
-export function renderTemplate(
+function renderTemplate(
   rule: MappingRule,
   template: string,
   path: string,

@@ -8,7 +8,7 @@ import {
   urlProblem
 } from '../targets/target.js'
 
-export const PLACEHOLDERS = ['path', 'dir', 'name', 'stem', 'ext'] as const
+const PLACEHOLDERS = ['path', 'dir', 'name', 'stem', 'ext'] as const
 export type Placeholder = (typeof PLACEHOLDERS)[number]
 
 /** A glob compiled once; `matches` takes a path split by the compiler's `split`. */

@@ -69,7 +69,7 @@ const QUOTA_FIELDS: Partial<Record<QuotaKind, string>> = {
 }
 
 /** Reads `<Field>Quota` and `<Field>Remain` of every kind; the services send them as strings. */
-export function parseRefreshQuota(answer: Record<string, unknown>): Quota {
+function parseRefreshQuota(answer: Record<string, unknown>): Quota {
   const quota = { Tag: Infinity } as Quota['quota']
   const remain = { Tag: Infinity } as Quota['remain']
   for (const [kind, field] of Object.entries(QUOTA_FIELDS) as [QuotaKind, string][]) {
@@ -80,7 +80,7 @@ export function parseRefreshQuota(answer: Record<string, unknown>): Quota {
 }
 
 /** The task list of DescribeDcdnRefreshTaskById and DescribeRefreshTaskById. */
-export function parseTasks(raw: unknown): RefreshTask[] {
+function parseTasks(raw: unknown): RefreshTask[] {
   // The documented shape is a plain array; older answers wrap it as {Task: [...]}.
   const list: unknown[] = Array.isArray(raw)
     ? raw

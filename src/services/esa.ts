@@ -32,7 +32,7 @@ const WINDOW_MARGIN_MS = 5 * 60_000
  * A numeric `site` is its ID, kept as its exact decimal text (IDs pass 2^53); a name is looked
  * up with ListSites (exact match).
  */
-export async function resolveSiteId(client: RpcClient, site: string): Promise<string> {
+async function resolveSiteId(client: RpcClient, site: string): Promise<string> {
   if (/^\d+$/.test(site)) return site
   const answer = await client.call<{ Sites?: unknown }>(
     'ListSites',

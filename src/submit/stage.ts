@@ -40,10 +40,9 @@ export interface Submitted {
   error?: unknown
 }
 
-/** The kinds of quota a plan draws on, for the quota reads before and after. */
-export function quotaKinds(plan: Pick<Plan, 'batches'>, preload: boolean): QuotaKind[] {
-  const kinds = new Set<QuotaKind>(['File', 'Directory'])
-  for (const batch of plan.batches) kinds.add(batch.type)
+/** The kinds of quota a run draws on, for the quota reads before and after: URLs and directories always. */
+export function quotaKinds(types: Iterable<QuotaKind>, preload: boolean): QuotaKind[] {
+  const kinds = new Set<QuotaKind>(['File', 'Directory', ...types])
   if (preload) kinds.add('Preload')
   return [...kinds]
 }
@@ -116,7 +115,15 @@ export async function submitPlan(
   try {
     if (settings.quotaCheck) {
       try {
-        done.quotaAfter = await fetchQuota(service, quotaKinds(plan, settings.preload), clock, say)
+        done.quotaAfter = await fetchQuota(
+          service,
+          quotaKinds(
+            plan.batches.map((b) => b.type),
+            settings.preload
+          ),
+          clock,
+          say
+        )
       } catch (error) {
         log.warning(`Could not read the quota after submitting: ${messageOf(error)}`)
       }

@@ -14,7 +14,7 @@ export interface TagForm {
   service: string
 }
 
-export const MAX_TAG_LENGTH = 128
+const MAX_TAG_LENGTH = 128
 
 /** The form of a tag line or rule on this service, for messages that say which form it takes. */
 export function tagSyntax(form: TagForm, what: 'line' | 'rule'): string {

@@ -2,7 +2,7 @@ import { UserError } from '../util/errors.js'
 import { TagForm, TagTarget, tagHostProblem, tagProblem, tagSyntax } from './tag.js'
 
 /** The longest URL the services accept. */
-export const MAX_URL_LENGTH = 1024
+const MAX_URL_LENGTH = 1024
 
 /** The URL object types, by their DCDN and CDN names. Cache tags are kept apart (./tag.ts). */
 export type ObjectType = 'File' | 'Directory' | 'IgnoreParams' | 'Regex'

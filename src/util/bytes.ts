@@ -1,8 +1,7 @@
 /**
  * File names are bytes (SPEC 4.1.4). A name that is valid UTF-8 becomes its text; in one that is
  * not, each byte that is not part of a valid sequence becomes U+DC80 to U+DCFF (the byte plus
- * 0xDC00), so that no name is lost or confused with another, the path can be given back to the
- * file system byte for byte, and its URL percent-encodes the byte itself (`%FF`).
+ * 0xDC00), so that no name is lost or confused with another, its URL percent-encodes the byte itself (`%FF`).
  */
 export function decodeName(bytes: Buffer): string {
   const text = bytes.toString('utf8')
@@ -20,22 +19,6 @@ export function decodeName(bytes: Buffer): string {
     }
   }
   return out
-}
-
-/** The bytes of a name decoded by decodeName: the escaped bytes are given back as they were. */
-export function encodeName(name: string): Buffer {
-  if (!/[\udc80-\udcff]/.test(name)) return Buffer.from(name, 'utf8')
-  const parts: Buffer[] = []
-  let run = ''
-  for (const char of name) {
-    const code = char.charCodeAt(0)
-    if (char.length === 1 && code >= 0xdc80 && code <= 0xdcff) {
-      parts.push(Buffer.from(run, 'utf8'), Buffer.from([code - 0xdc00]))
-      run = ''
-    } else run += char
-  }
-  parts.push(Buffer.from(run, 'utf8'))
-  return Buffer.concat(parts)
 }
 
 /** The length of the valid UTF-8 sequence at `i`, or 0 when the byte there starts none. */

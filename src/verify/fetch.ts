@@ -19,7 +19,7 @@ export interface EdgeLimits {
   maxBodyBytes: number
 }
 
-export const EDGE_LIMITS: EdgeLimits = {
+const EDGE_LIMITS: EdgeLimits = {
   concurrency: 8,
   timeoutMs: 10_000,
   maxBodyBytes: 100 * 1024 * 1024

@@ -4,8 +4,6 @@
 
 export type Verdict = 'fresh' | 'stale' | 'unknown' | 'error'
 
-export const VERDICTS: readonly Verdict[] = ['fresh', 'stale', 'unknown', 'error']
-
 /** What the action knows of a URL before it asks the edge. */
 export interface Expectation {
   url: string

@@ -545,7 +545,8 @@ export async function startFakeService(options = {}) {
   function listSites(params) {
     if (params.SiteSearchType !== 'exact')
       throw new ApiError(400, 'InvalidParameter', 'This fake answers exact site searches only.')
-    const matches = sites.filter((s) => s.SiteName === params.SiteName)
+    // Site names are domains: an exact search ignores case.
+    const matches = sites.filter((s) => s.SiteName.toLowerCase() === params.SiteName.toLowerCase())
     return { Sites: matches, TotalCount: matches.length, PageNumber: 1, PageSize: 50 }
   }
 

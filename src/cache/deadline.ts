@@ -27,7 +27,7 @@ export function silenceBudget(deadlines: Deadlines): SilenceBudget {
   return { deadlines, spentMs: 0 }
 }
 
-const seconds = (ms: number) => `${Math.round(ms / 1000)} s`
+const seconds = (ms: number) => (ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`)
 
 class ServiceSilentError extends Error {
   constructor(deadlines: Deadlines) {
@@ -65,7 +65,10 @@ export async function withinDeadlines<T>(
     }
     open.add(request)
     request.on('close', () => open.delete(request))
-    request.on('socket', (socket) => socket.on('data', touch))
+    const watch = (socket: { on(event: 'data', listener: () => void): unknown }) =>
+      socket.on('data', touch)
+    if (request.socket) watch(request.socket)
+    else request.on('socket', watch)
     request.setTimeout(callMs, () =>
       request.destroy(new Error(`no answer within ${seconds(callMs)}`))
     )

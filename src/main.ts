@@ -1,6 +1,6 @@
 import { ApiError } from './api/errors.js'
 import { Changes, collectChanges } from './changes/collect.js'
-import { PlanRefused, QuotaKind } from './plan/budget.js'
+import { PlanRefused, QuotaKind, quotaKinds } from './plan/budget.js'
 import { Plan, planRefresh } from './plan/plan.js'
 import { Planned, RunRecord } from './report/model.js'
 import { failuresOf, fullySucceeded, statusOf } from './report/status.js'
@@ -12,7 +12,6 @@ import { redact } from './runner/secrets.js'
 import { Setup, planLimitsOf, readSetup, serviceNameOf, submitSettingsOf } from './runner/setup.js'
 import { SERVICE_LIMITS } from './services/limits.js'
 import { fetchQuota } from './submit/quota.js'
-import { quotaKinds, submitPlan } from './submit/stage.js'
 import { BuiltTargets, buildTargets, knownFileUrls } from './targets/build.js'
 import { Clock, systemClock } from './util/clock.js'
 import { UserError, messageOf } from './util/errors.js'
@@ -243,6 +242,7 @@ export async function run(
     if (!planned.plan) throw planned.refused
     if (setup.settings.dryRun) return
     const service = await connections.service()
+    const { submitPlan } = await import('./submit/stage.js')
     const submitted = (record.submitted = await submitPlan(
       planned.plan,
       submitSettingsOf(setup.settings),

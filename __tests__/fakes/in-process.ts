@@ -1,11 +1,11 @@
 // Runs the whole action in-process, as main.ts's run() with an environment of its own and a fake
 // clock: no rebuild, no child process, no real waits. Outputs and the summary are read back from
 // the files the runner would give, and the log from what @actions/core wrote to stdout.
-import { jest } from '@jest/globals'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { run } from '../../src/main.js'
+import { redirectLog } from '../../src/runner/commands.js'
 import { parseOutputFile } from '../e2e/harness.js'
 import { FakeClock } from './clock.js'
 
@@ -50,10 +50,7 @@ export async function runInProcess(options: InProcessOptions = {}): Promise<InPr
   for (const [name, value] of Object.entries(options.inputs ?? {}))
     env[`INPUT_${name.toUpperCase()}`] = value
   const written: string[] = []
-  const spy = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: unknown) => {
-    written.push(String(chunk))
-    return true
-  })
+  redirectLog((text) => written.push(text))
   const exitCode = process.exitCode
   process.exitCode = undefined
   try {
@@ -65,7 +62,7 @@ export async function runInProcess(options: InProcessOptions = {}): Promise<InPr
       summary: readFileSync(files.summary, 'utf8')
     }
   } finally {
-    spy.mockRestore()
+    redirectLog(undefined)
     process.exitCode = exitCode
     rmSync(dir, { recursive: true, force: true })
   }

@@ -6,6 +6,7 @@ import {
   checkQuota,
   countByType,
   countOf,
+  quotaKinds,
   quotaNeeds
 } from '../../src/plan/budget.js'
 import { RefreshTarget } from '../../src/targets/target.js'
@@ -103,4 +104,17 @@ describe('countOf', () => {
     ['IgnoreParams', 1, '1 ignore-params URL'],
     ['Preload', 5, '5 prefetches']
   ] as const)('%s × %i', (kind, n, text) => expect(countOf(kind, n)).toBe(text))
+})
+
+describe('quotaKinds', () => {
+  it('asks for URLs and directories always, and what the plan adds', () => {
+    expect(quotaKinds([], false)).toEqual(['File', 'Directory'])
+    expect(quotaKinds(['Tag', 'File', 'Regex'], true)).toEqual([
+      'File',
+      'Directory',
+      'Tag',
+      'Regex',
+      'Preload'
+    ])
+  })
 })

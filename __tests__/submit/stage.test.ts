@@ -9,7 +9,7 @@ import { Log } from '../../src/runner/log.js'
 import { dcdnService } from '../../src/services/dcdn.js'
 import { createCallGate } from '../../src/submit/gate.js'
 import { preloadUrls } from '../../src/submit/preload.js'
-import { SubmitSettings, quotaKinds, submitPlan } from '../../src/submit/stage.js'
+import { SubmitSettings, submitPlan } from '../../src/submit/stage.js'
 import { FakeClock } from '../fakes/clock.js'
 import { startFakeDcdn } from '../fakes/dcdn-server.mjs'
 import { planOf } from '../report/records.js'
@@ -134,18 +134,5 @@ describe('preloadUrls', () => {
     // 15 prefetches a second on DCDN: the 16th and 17th wait for the next second.
     expect(c.clock.now() - start).toBe(1000)
     expect(c.fake.busiestSecond()).toBeLessThanOrEqual(15)
-  })
-})
-
-describe('quotaKinds', () => {
-  it('asks for URLs and directories always, and what the plan adds', () => {
-    expect(quotaKinds([], false)).toEqual(['File', 'Directory'])
-    expect(quotaKinds(['Tag', 'File', 'Regex'], true)).toEqual([
-      'File',
-      'Directory',
-      'Tag',
-      'Regex',
-      'Preload'
-    ])
   })
 })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { formatCount, formatDuration, inert, plural } from '../../src/util/text.js'
+import { formatCount, formatDuration, inert, naturalCompare, plural } from '../../src/util/text.js'
 
 describe('inert', () => {
   it('puts every name on one visible line', () => {
@@ -28,7 +28,9 @@ describe('formatCount', () => {
     [1000, '1,000'],
     [1234567, '1,234,567'],
     [2.6, '3'],
-    [Infinity, 'Infinity']
+    [-1234, '-1,234'],
+    [Infinity, 'Infinity'],
+    [NaN, 'NaN']
   ])('%s → %s', (n, text) => expect(formatCount(n)).toBe(text))
 })
 
@@ -42,4 +44,19 @@ describe('formatDuration', () => {
     [372_000, '6 min 12 s'],
     [3_720_000, '1 h 2 min']
   ])('%i ms → %s', (ms, text) => expect(formatDuration(ms)).toBe(text))
+})
+
+describe('naturalCompare', () => {
+  it('sorts the numbers in names by value', () => {
+    expect(['s10', 's2', 's1', 'a', 's2b', 's02'].sort(naturalCompare)).toEqual([
+      'a',
+      's1',
+      's2',
+      's02',
+      's2b',
+      's10'
+    ])
+    expect(naturalCompare('https://a/s9/', 'https://a/s10/')).toBeLessThan(0)
+    expect(naturalCompare('x', 'x')).toBe(0)
+  })
 })

@@ -1,5 +1,6 @@
 import { subscribe, unsubscribe } from 'node:diagnostics_channel'
 import type { ClientRequest } from 'node:http'
+import type { Deadlines } from '../runner/environment.js'
 
 // Deadlines for the GitHub Actions cache service (SPEC 4.1.4): @actions/cache waits minutes for a
 // silent service and retries it, with no option to say otherwise. Every HTTP request it makes
@@ -7,15 +8,6 @@ import type { ClientRequest } from 'node:http'
 // has gone 30 s without a byte either way is given up, and the service may cost 90 s of silence
 // in all, its retries and the waits between them included. Time in which bytes move is never
 // charged, so a large transfer that is still going takes what it takes.
-
-export interface Deadlines {
-  /** A request silent this long is given up. */
-  callMs: number
-  /** The silence one service may cost in all, retries included. */
-  totalMs: number
-}
-
-export const GITHUB_DEADLINES: Deadlines = { callMs: 30_000, totalMs: 90_000 }
 
 /** The silence spent so far on one service; shared by its operations (restore, then save). */
 export interface SilenceBudget {

@@ -4,7 +4,8 @@ import type { Manifest, ManifestOrigin } from '../changes/manifest.js'
 import { captureOutput } from '../runner/capture.js'
 import { Log } from '../runner/log.js'
 import { messageOf } from '../util/errors.js'
-import { Deadlines, SilenceBudget, silenceBudget, withinDeadlines } from './deadline.js'
+import type { Deadlines } from '../runner/environment.js'
+import { SilenceBudget, silenceBudget, withinDeadlines } from './deadline.js'
 
 /** The last good refresh's manifest, kept in the GitHub Actions cache (SPEC 4.1.3, 7). */
 export interface ManifestStore {

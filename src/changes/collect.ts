@@ -1,14 +1,13 @@
 import type { ManifestStore } from '../cache/manifest-store.js'
 import { Log } from '../runner/log.js'
-import { UserError, messageOf } from '../util/errors.js'
 import { RuleSet } from '../rules/parse.js'
-import { ChangeRequest, ChangedFilesMode, PushPayload, decideChanges, vetoOf } from './event.js'
+import { ChangedFilesMode, PushPayload, decideChanges, vetoOf } from './event.js'
 import { GitRunner } from './git.js'
-import { GitHubRequest, GitHubSilentError, Repo } from './github-api.js'
-import { ChangeListing, listChangedPaths } from './list.js'
+import type { GitHubRequest, Repo } from './github-api.js'
+import type { ChangeListing } from './list.js'
 import type { Manifest, ManifestOrigin } from './manifest.js'
-import { requireRules, whenNoBase, whenNoManifest, whenUnlisted } from './policy.js'
-import { RunInfo, getRun, lastSuccessfulRun } from './runs.js'
+import { noChanges as none, requireRules, whenNoManifest } from './policy.js'
+import type { RunInfo } from './runs.js'
 
 // The changes stage (SPEC 4.1): which paths went stale, and where that was learned.
 
@@ -84,88 +83,6 @@ export interface Changes {
   manifest?: ManifestChanges
 }
 
-const none = (notes: string[] = []): Changes => ({
-  paths: [],
-  removed: [],
-  useFallback: false,
-  notes
-})
-const fallback = (notes: string[]): Changes => ({ ...none(notes), useFallback: true })
-
-const describeRun = (run: RunInfo) =>
-  `run #${run.runNumber} (${run.id}) of ${run.createdAt.slice(0, 10) || 'an unknown date'}`
-
-async function requireGitHub(connections: ChangeConnections, why: string): Promise<GitHubApi> {
-  const github = await connections.github()
-  if (!github) {
-    throw new UserError(
-      `${why} needs the GitHub API, but 'github-token' or GITHUB_REPOSITORY is missing.`
-    )
-  }
-  return github
-}
-
-/** Turns `last-success` and `workflow_run` into a diff, or a created ref when no run came before. */
-async function resolveBase(
-  request: ChangeRequest,
-  facts: RunFacts,
-  connections: ChangeConnections
-): Promise<{ request: ChangeRequest; baseRun?: RunInfo; trigger?: string }> {
-  if (request.kind === 'last-success') {
-    const { request: call, repo } = await requireGitHub(connections, "'base: last-success'")
-    const runId = Number(facts.runId)
-    const current = await getRun(call, repo, runId)
-    const branch = current.headBranch || facts.refName
-    const previous = await lastSuccessfulRun(call, repo, current.workflowId, branch, runId)
-    if (!previous)
-      return {
-        request: {
-          kind: 'created',
-          head: request.head,
-          ref: '',
-          why: `This workflow has no earlier successful run on ${branch}`
-        }
-      }
-    connections.log.info(
-      `The last successful run on ${branch} is ${describeRun(previous)}, at ${previous.headSha}.`
-    )
-    // History may have been rewritten since: diff the two trees directly, as for a forced push.
-    return {
-      request: { kind: 'diff', base: previous.headSha, head: request.head, forced: true },
-      baseRun: previous
-    }
-  }
-  if (request.kind === 'workflow-run') {
-    const { run } = request
-    const { request: call, repo } = await requireGitHub(connections, 'A workflow_run event')
-    const previous = await lastSuccessfulRun(
-      call,
-      repo,
-      run.workflowId,
-      run.headBranch,
-      run.id,
-      run.createdAt
-    )
-    const trigger = `run ${run.runNumber !== undefined ? `#${run.runNumber} ` : ''}(${run.id}) of workflow ${run.workflowId}`
-    if (!previous)
-      return {
-        request: {
-          kind: 'created',
-          head: run.headSha,
-          ref: '',
-          why: `The deploy workflow has no earlier successful run on ${run.headBranch || 'its branch'}`
-        },
-        trigger
-      }
-    return {
-      request: { kind: 'diff', base: previous.headSha, head: run.headSha, forced: true },
-      baseRun: previous,
-      trigger
-    }
-  }
-  return { request }
-}
-
 /** With `output-dir`: the deployed files whose bytes changed since the last good refresh. */
 async function manifestChanges(
   settings: ChangeSettings,
@@ -224,13 +141,12 @@ async function manifestChanges(
   }
 }
 
-/** The changed paths from git or the GitHub API: a push, a diff, the last success, a deploy run. */
+/** The changed paths from git or the GitHub API; the code that lists them loads only when needed. */
 async function listedChanges(
   settings: ChangeSettings,
   facts: RunFacts,
   connections: ChangeConnections
 ): Promise<Changes> {
-  const { log } = connections
   const decided = decideChanges(
     settings.changedFiles,
     { base: settings.base, head: settings.head, sha: facts.sha },
@@ -242,61 +158,10 @@ async function listedChanges(
     settings.changedFiles,
     settings.rules.mappings.length > 0 || (decided.kind === 'created' && settings.hasFallback)
   )
-  if (ruled.note) log.info(ruled.note)
-  const unlisted = (error: UserError, notes: string[]) => {
-    const note = whenUnlisted(error, settings.hasFallback)
-    log.warning(note)
-    return fallback([...notes, note])
-  }
-  let resolved: Awaited<ReturnType<typeof resolveBase>>
-  try {
-    resolved = await resolveBase(ruled.request, facts, connections)
-  } catch (error) {
-    // A GitHub API that does not answer: the fallback, as for a diff that cannot be listed.
-    if (error instanceof GitHubSilentError) return unlisted(error, [])
-    throw error
-  }
-  const { request, baseRun, trigger } = resolved
-  if (request.kind !== 'diff' && request.kind !== 'created') return none()
-  const notes: string[] = []
-  if (request.kind === 'created') {
-    const decision = whenNoBase(
-      request.why ?? `${request.ref || 'The ref'} is new`,
-      settings.hasFallback
-    )
-    if (decision.fallback) {
-      log.info(decision.note)
-      return fallback([decision.note])
-    }
-    log.warning(decision.warning)
-    notes.push(decision.warning)
-  }
-  if (settings.rules.mappings.length === 0) return none(notes)
-  try {
-    const github = await connections.github()
-    const listing = await listChangedPaths(
-      { workspace: connections.workspace, git: connections.git, github, info: (m) => log.info(m) },
-      request
-    )
-    return {
-      paths: listing.paths,
-      removed: listing.removed,
-      useFallback: false,
-      source: { kind: 'git', listing, baseRun, trigger },
-      notes
-    }
-  } catch (error) {
-    // The API's own errors (too many files, a used-up rate limit, silence) say what to do already.
-    if (error instanceof UserError) return unlisted(error, notes)
-    const base = request.kind === 'diff' ? request.base : `${request.head}^`
-    return unlisted(
-      new UserError(
-        `Could not list the files changed between ${base} and ${request.head}: ${messageOf(error)}. ` +
-          "Check out the repository before this step (actions/checkout), or give 'github-token' with contents: read, or give 'fallback' targets."
-      ),
-      notes
-    )
-  }
+  if (ruled.note) connections.log.info(ruled.note)
+  if (ruled.request.kind === 'none') return none()
+  const { diffChanges } = await import('./diff.js')
+  return diffChanges(ruled.request, settings, facts, connections)
 }
 
 /**

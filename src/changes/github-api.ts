@@ -1,7 +1,7 @@
 import { Clock } from '../util/clock.js'
 import { UserError, messageOf } from '../util/errors.js'
 import { DEFAULT_RETRY, RetryPolicy, withRetry } from '../util/backoff.js'
-import type { Deadlines } from '../cache/deadline.js'
+import type { Deadlines } from '../runner/environment.js'
 
 /** The one Octokit call we need: `octokit.request`, so tests can point it at a fake API. */
 export type GitHubRequest = (

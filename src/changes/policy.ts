@@ -1,9 +1,24 @@
 import { UserError } from '../util/errors.js'
 import { plural } from '../util/text.js'
+import type { Changes } from './collect.js'
 import { ChangeRequest, ChangedFilesMode } from './event.js'
 
 // The change policy (SPEC 4.1), as pure decisions: what to do when there are no rules, when there
 // is no base to diff against, and when the changes cannot be listed.
+
+/** No changed path, with the notes that say why. */
+export const noChanges = (notes: string[] = []): Changes => ({
+  paths: [],
+  removed: [],
+  useFallback: false,
+  notes
+})
+
+/** The fallback targets in place of the changed paths. */
+export const fallbackChanges = (notes: string[]): Changes => ({
+  ...noChanges(notes),
+  useFallback: true
+})
 
 /** Changed files are only worth listing when rules can map them. */
 export function requireRules(

@@ -29,6 +29,13 @@ export function countByType(targets: Iterable<{ type: ObjectType }>, tags = 0): 
   return counts
 }
 
+/** The kinds of quota a run draws on, for the quota reads before and after: URLs and directories always. */
+export function quotaKinds(types: Iterable<QuotaKind>, preload: boolean): QuotaKind[] {
+  const kinds = new Set<QuotaKind>(['File', 'Directory', ...types])
+  if (preload) kinds.add('Preload')
+  return [...kinds]
+}
+
 /** What the plan needs of each kind against what remains today. */
 export function quotaNeeds(
   targets: readonly RefreshTarget[],

@@ -12,7 +12,7 @@ import {
   countByType,
   quotaNeeds
 } from './budget.js'
-import { CollapseBudgets, CollapsedDirectory, collapseFiles } from './collapse.js'
+import type { CollapseBudgets, CollapsedDirectory } from './collapse.js'
 
 export type CollapseMode = 'auto' | 'off'
 
@@ -124,7 +124,8 @@ export async function planRefresh(
   if (options.collapse === 'auto' && tooMany) {
     const files = targets.filter((t) => t.type === 'File')
     const given = targets.filter((t) => t.type === 'Directory').map((t) => t.url)
-    const known = await knownUrls()
+    // Loaded only when a plan does not fit: most runs never collapse.
+    const [{ collapseFiles }, known] = await Promise.all([import('./collapse.js'), knownUrls()])
     const result = collapseFiles({
       files: files.map((t) => t.url),
       givenDirectories: given,

@@ -4,7 +4,7 @@ import { SHA_PATTERN } from '../changes/event.js'
 import { BATCH_ORDER, BatchType } from '../plan/batches.js'
 import { QuotaKind, countOf } from '../plan/budget.js'
 import { FINISHED_STATUSES } from '../services/service.js'
-import { formatCount, formatDuration, inert, plural } from '../util/text.js'
+import { formatCount, formatDuration, inert, naturalCompare, plural } from '../util/text.js'
 import { countVerdicts } from '../verify/model.js'
 import { Check } from '../verify/verdict.js'
 import { RunRecord, RunStatus } from './model.js'
@@ -24,7 +24,7 @@ function lines(text: string): string {
   return text.split('\n').map(escapeHtml).join('<br>\n')
 }
 
-const natural = new Intl.Collator('en', { numeric: true }).compare
+const natural = naturalCompare
 
 /** A part of the summary: fixed HTML, or rows that are cut when the summary would be too large. */
 type Part = { html: string } | { rows: string[]; render(rows: string[], total: number): string }

@@ -1,20 +1,19 @@
-import { isOwnWrite } from './commands.js'
+import { librariesMayWrite } from './commands.js'
 
 /**
  * Holds back what a library writes to stdout and stderr while its operation runs, so that its
  * lines never reach the log raw (SPEC 4.1.3, 5): they are given back, to be printed inertly. The
- * action's own writes pass as they are. The hold lasts until `release`, which the caller gives
- * when the library is really done, even after it has stopped waiting for it: whatever an
- * abandoned operation prints later is dropped.
+ * action's own lines do not go through process.stdout (runner/commands.ts), so they pass. The
+ * hold lasts until `release`, which the caller gives when the library is really done, even after
+ * it has stopped waiting for it: whatever an abandoned operation prints later is dropped.
  */
 export function captureOutput(): { lines(): string[]; release(): void } {
+  librariesMayWrite()
   const chunks: string[] = []
   const streams = [process.stdout, process.stderr]
   const originals = streams.map((stream) => stream.write)
-  streams.forEach((stream, i) => {
-    const original = originals[i]
+  streams.forEach((stream) => {
     stream.write = ((chunk: unknown, ...rest: unknown[]) => {
-      if (isOwnWrite()) return original.call(stream, chunk as string, ...(rest as []))
       chunks.push(
         typeof chunk === 'string' ? chunk : Buffer.from(chunk as Uint8Array).toString('utf8')
       )

@@ -1,6 +1,9 @@
 // The runner's workflow commands, written to stdout as @actions/core writes them. The action uses
 // these instead of @actions/core, whose HTTP client (needed only for OIDC) would load undici on
-// every run: that was most of the action's start-up time.
+// every run: that was most of the action's start-up time. The action's own lines are written to
+// file descriptor 1 directly: creating process.stdout (a stream over a pipe) costs a measured
+// share of start-up, and only libraries need it.
+import { writeSync } from 'node:fs'
 
 const EOL = process.platform === 'win32' ? '\r\n' : '\n'
 
@@ -8,19 +11,42 @@ export function escapeData(text: string): string {
   return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')
 }
 
-let ownWrites = 0
+/** Where the log goes in place of stdout: the in-process tests read it. */
+let redirect: ((text: string) => void) | undefined
 
-/** Whether the write under way is the action's own, not a library's (see runner/capture.ts). */
-export const isOwnWrite = () => ownWrites > 0
+export function redirectLog(to: ((text: string) => void) | undefined): void {
+  redirect = to
+}
+
+let librariesWrote = false
+
+/** A library may write to process.stdout from now on: its lines must reach the runner too. */
+export function librariesMayWrite(): void {
+  librariesWrote = true
+}
+
+/** Whether process.stdout was used, so that its buffered lines are flushed before the exit. */
+export const stdoutInUse = () => librariesWrote
+
+const pause = new Int32Array(new SharedArrayBuffer(4))
+
+/** Writes all of the text to stdout, waiting out a full pipe (EAGAIN) a millisecond at a time. */
+function writeAll(text: string): void {
+  let bytes = Buffer.from(text, 'utf8')
+  while (bytes.length > 0) {
+    try {
+      bytes = bytes.subarray(writeSync(1, bytes))
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'EAGAIN') throw error
+      Atomics.wait(pause, 0, 0, 1)
+    }
+  }
+}
 
 /** Writes the action's own text to the log. */
 function write(text: string): void {
-  ownWrites++
-  try {
-    process.stdout.write(text)
-  } finally {
-    ownWrites--
-  }
+  if (redirect) redirect(text)
+  else writeAll(text)
 }
 
 function issue(command: string, message: string): void {
@@ -47,6 +73,7 @@ export const commands = {
 
 /** The job's GitHub OIDC token; @actions/core (and its HTTP client) load only for this. */
 export async function getIdToken(audience: string): Promise<string> {
+  librariesMayWrite()
   const core = await import('@actions/core')
   return core.getIDToken(audience)
 }

@@ -1,6 +1,15 @@
 import { ProxyEnv } from '../api/proxy.js'
 import { CREDENTIAL_VARIABLES } from '../credentials/resolve.js'
-import { Deadlines, GITHUB_DEADLINES } from '../cache/deadline.js'
+
+/** How long a GitHub service (the REST API, the Actions cache) may stay silent (SPEC 4.1.4). */
+export interface Deadlines {
+  /** A call silent this long is given up. */
+  callMs: number
+  /** The silence one service may cost in all, retries included. */
+  totalMs: number
+}
+
+const GITHUB_DEADLINES: Deadlines = { callMs: 30_000, totalMs: 90_000 }
 
 /** Everything the action takes from the runner's environment, read once by main.ts. */
 export interface RunnerEnv {

@@ -8,7 +8,6 @@ import type { SubmitSettings } from '../submit/stage.js'
 import { GivenTargets, parseTargetLines } from '../targets/target.js'
 import { UserError, messageOf } from '../util/errors.js'
 import { RunnerEnv } from './environment.js'
-import { readListFile, workspacePath } from './files.js'
 import {
   SECRET_INPUTS,
   Settings,
@@ -69,7 +68,12 @@ export async function readSetup(env: Env, runner: RunnerEnv): Promise<Setup> {
   maskSecretsEarly(env)
   const read = await readSettings(inputFromEnv(env))
   const { workspace } = runner
-  // Files the inputs name lie inside the workspace, symlinks resolved (SPEC 4.1.4).
+  // Files the inputs name lie inside the workspace, symlinks resolved (SPEC 4.1.4); what checks
+  // them loads only when an input names one.
+  const names = read.outputDir || read.pathsFile || read.urlsFile
+  const { readListFile, workspacePath } = names
+    ? await import('./files.js')
+    : { readListFile: () => '', workspacePath: (_w: string, _i: string, value: string) => value }
   const settings: Settings = {
     ...read,
     outputDir: workspacePath(workspace, 'output-dir', read.outputDir),

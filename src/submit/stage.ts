@@ -1,4 +1,4 @@
-import { Quota, QuotaKind } from '../plan/budget.js'
+import { Quota, quotaKinds } from '../plan/budget.js'
 import { Pacer } from '../plan/pacing.js'
 import { Plan } from '../plan/plan.js'
 import { Log } from '../runner/log.js'
@@ -38,13 +38,6 @@ export interface Submitted {
   /** Why the prefetch was not sent. */
   preloadSkipped?: string
   error?: unknown
-}
-
-/** The kinds of quota a run draws on, for the quota reads before and after: URLs and directories always. */
-export function quotaKinds(types: Iterable<QuotaKind>, preload: boolean): QuotaKind[] {
-  const kinds = new Set<QuotaKind>(['File', 'Directory', ...types])
-  if (preload) kinds.add('Preload')
-  return [...kinds]
 }
 
 /** Waits for the tasks of these outcomes, in a log group, and warns on a timeout. */

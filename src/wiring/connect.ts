@@ -1,6 +1,6 @@
 import type { ManifestStore } from '../cache/manifest-store.js'
 import { ChangeConnections, GitHubApi } from '../changes/collect.js'
-import { GitRunner, createGitRunner, isGitCheckout, listTree } from '../changes/git.js'
+import type { GitRunner } from '../changes/git.js'
 import { Pacer } from '../plan/pacing.js'
 import { RunnerEnv } from '../runner/environment.js'
 import { Settings } from '../runner/inputs.js'
@@ -56,7 +56,13 @@ export function connect(options: ConnectOptions): Connections {
     urlRatePerDomain: settings.urlRatePerDomain,
     preloadCallsPerSecond: limits.preloadCallsPerSecond
   })
-  const git: GitRunner = createGitRunner(workspace || '.', runner.all)
+  // git, and what lists changes with it, load only when a run has a diff or a tree to read.
+  const gitModule = () => import('../changes/git.js')
+  let gitRunner: Promise<GitRunner> | undefined
+  const git: GitRunner = async (args) =>
+    (
+      await (gitRunner ??= gitModule().then((m) => m.createGitRunner(workspace || '.', runner.all)))
+    )(args)
   const closers: (() => Promise<void>)[] = []
   let github: Promise<GitHubApi | undefined> | undefined
   let store: Promise<ManifestStore> | undefined
@@ -109,6 +115,7 @@ export function connect(options: ConnectOptions): Connections {
       log
     },
     async treeAt(commit) {
+      const { isGitCheckout, listTree } = await gitModule()
       if (!(await isGitCheckout(workspace, git))) return undefined
       try {
         return await listTree(git, commit)

@@ -1,7 +1,7 @@
 // The GitHub REST API for the changes stage: Octokit from @actions/github (loaded only when a run
 // needs it), on a fetch whose every call has a deadline, through the runner's proxy.
 import { ProxyEnv, proxyFor } from '../api/proxy.js'
-import type { Deadlines } from '../cache/deadline.js'
+import type { Deadlines } from '../runner/environment.js'
 import type { GitHubApi } from '../changes/collect.js'
 import { retryingRequest } from '../changes/github-api.js'
 import { Clock } from '../util/clock.js'

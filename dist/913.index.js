@@ -1,8 +1,8 @@
-export const id = 406;
-export const ids = [406];
+export const id = 913;
+export const ids = [913];
 export const modules = {
 
-/***/ 8406:
+/***/ 6913:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -22,19 +22,17 @@ var commands = __webpack_require__(6342);
 /**
  * Holds back what a library writes to stdout and stderr while its operation runs, so that its
  * lines never reach the log raw (SPEC 4.1.3, 5): they are given back, to be printed inertly. The
- * action's own writes pass as they are. The hold lasts until `release`, which the caller gives
- * when the library is really done, even after it has stopped waiting for it: whatever an
- * abandoned operation prints later is dropped.
+ * action's own lines do not go through process.stdout (runner/commands.ts), so they pass. The
+ * hold lasts until `release`, which the caller gives when the library is really done, even after
+ * it has stopped waiting for it: whatever an abandoned operation prints later is dropped.
  */
 function captureOutput() {
+    (0,commands/* librariesMayWrite */.uy)();
     const chunks = [];
     const streams = [process.stdout, process.stderr];
     const originals = streams.map((stream) => stream.write);
-    streams.forEach((stream, i) => {
-        const original = originals[i];
+    streams.forEach((stream) => {
         stream.write = ((chunk, ...rest) => {
-            if ((0,commands/* isOwnWrite */.sE)())
-                return original.call(stream, chunk, ...rest);
             chunks.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
             const done = rest.find((r) => typeof r === 'function');
             done?.();
@@ -58,8 +56,75 @@ function captureOutput() {
 
 // EXTERNAL MODULE: ./src/util/errors.ts
 var errors = __webpack_require__(17);
-// EXTERNAL MODULE: ./src/cache/deadline.ts
-var deadline = __webpack_require__(2868);
+// EXTERNAL MODULE: external "node:diagnostics_channel"
+var external_node_diagnostics_channel_ = __webpack_require__(3053);
+;// CONCATENATED MODULE: ./src/cache/deadline.ts
+
+function silenceBudget(deadlines) {
+    return { deadlines, spentMs: 0 };
+}
+const seconds = (ms) => (ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`);
+class ServiceSilentError extends Error {
+    constructor(deadlines) {
+        super(`the service gave no answer within ${seconds(deadlines.totalMs)} in all (${seconds(deadlines.callMs)} a request, retries included)`);
+        this.name = 'ServiceSilentError';
+    }
+}
+const CHANNEL = 'http.client.request.start';
+/** How often the silence is counted. */
+const TICK_MS = 250;
+/**
+ * Runs one operation of the service within the budget. Past it, the operation is given up with
+ * ServiceSilentError, its requests are ended, and any it starts later fail at once; the watch on
+ * them lasts until the library settles.
+ */
+async function withinDeadlines(budget, operation) {
+    const { callMs, totalMs } = budget.deadlines;
+    const exhausted = () => budget.spentMs >= totalMs;
+    if (exhausted())
+        throw new ServiceSilentError(budget.deadlines);
+    const open = new Set();
+    let lastByte = Date.now();
+    const touch = () => (lastByte = Date.now());
+    const onStart = (message) => {
+        const request = message.request;
+        if (exhausted()) {
+            request.destroy(new ServiceSilentError(budget.deadlines));
+            return;
+        }
+        open.add(request);
+        request.on('close', () => open.delete(request));
+        const watch = (socket) => socket.on('data', touch);
+        if (request.socket)
+            watch(request.socket);
+        else
+            request.on('socket', watch);
+        request.setTimeout(callMs, () => request.destroy(new Error(`no answer within ${seconds(callMs)}`)));
+    };
+    (0,external_node_diagnostics_channel_.subscribe)(CHANNEL, onStart);
+    const settled = operation().finally(() => (0,external_node_diagnostics_channel_.unsubscribe)(CHANNEL, onStart));
+    settled.catch(() => undefined);
+    let ticker;
+    const silent = new Promise((_, reject) => {
+        ticker = setInterval(() => {
+            if (Date.now() - lastByte >= TICK_MS)
+                budget.spentMs += TICK_MS;
+            if (!exhausted())
+                return;
+            for (const request of open)
+                request.destroy(new ServiceSilentError(budget.deadlines));
+            reject(new ServiceSilentError(budget.deadlines));
+        }, TICK_MS);
+        ticker.unref();
+    });
+    try {
+        return await Promise.race([settled, silent]);
+    }
+    finally {
+        clearInterval(ticker);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/cache/manifest-store.ts
 
 
@@ -99,7 +164,7 @@ function createManifestStore(options) {
     const prefix = `${options.key}${SEPARATOR}`;
     let library;
     const load = () => (library ??= Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(838), __webpack_require__.e(581), __webpack_require__.e(93)]).then(__webpack_require__.bind(__webpack_require__, 2093)));
-    const budget = (0,deadline/* silenceBudget */.zH)(options.deadlines);
+    const budget = silenceBudget(options.deadlines);
     const cleanUp = () => (0,promises_.rm)((0,external_node_path_.join)(options.workspace, FOLDER), { recursive: true, force: true });
     /**
      * One operation of the library: from the workspace, so that the relative path resolves there;
@@ -112,7 +177,7 @@ function createManifestStore(options) {
         const capture = captureOutput();
         let result;
         try {
-            const value = await (0,deadline/* withinDeadlines */.Rz)(budget, async () => {
+            const value = await withinDeadlines(budget, async () => {
                 process.chdir(options.workspace || cwd);
                 try {
                     return await operation(cache);

@@ -1,0 +1,315 @@
+export const id = 124;
+export const ids = [124];
+export const modules = {
+
+/***/ 124:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   collapseFiles: () => (/* binding */ collapseFiles),
+/* harmony export */   directoriesOf: () => (/* binding */ directoriesOf)
+/* harmony export */ });
+/* harmony import */ var _targets_target_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9425);
+// Collapsing (SPEC 4.2 item 5): when the File URLs do not fit their budget, cover groups of them
+// with directory refreshes on the same host, choosing the directories that drag along the fewest
+// known unchanged URLs. Pure: the known URLs come in as data.
+
+/** The directories of a URL, from its host root down to its last `/`, or [] for a non-URL. */
+function directoriesOf(url) {
+    const parts = (0,_targets_target_js__WEBPACK_IMPORTED_MODULE_0__/* .splitUrl */ .iM)(url);
+    if (!parts || parts.authority === '')
+        return [];
+    const origin = `${parts.scheme}://${parts.authority}`;
+    const path = /^\/[^?#]*/.exec(parts.rest)?.[0] ?? '/';
+    const dirs = [];
+    for (let i = path.indexOf('/'); i >= 0; i = path.indexOf('/', i + 1))
+        dirs.push(origin + path.slice(0, i + 1));
+    return dirs;
+}
+class Tree {
+    nodes = new Map();
+    /** The node of a directory, created with its ancestors as needed. */
+    node(dirs, depth = dirs.length - 1) {
+        const url = dirs[depth];
+        let node = this.nodes.get(url);
+        if (node)
+            return node;
+        const parent = depth > 0 ? this.node(dirs, depth - 1) : undefined;
+        node = {
+            url,
+            depth,
+            parent,
+            children: [],
+            changed: 0,
+            direct: 0,
+            collateral: 0,
+            given: false,
+            chosen: false,
+            blocked: false,
+            coveredBelow: 0,
+            collateralBelow: 0,
+            chosenBelow: 0
+        };
+        parent?.children.push(node);
+        this.nodes.set(url, node);
+        return node;
+    }
+    /** The deepest directory of a URL that is in the tree, if any; no array is made for it. */
+    deepest(url) {
+        const parts = (0,_targets_target_js__WEBPACK_IMPORTED_MODULE_0__/* .splitUrl */ .iM)(url);
+        if (!parts || parts.authority === '')
+            return undefined;
+        const origin = url.length - parts.rest.length;
+        const end = url.search(/[?#]/);
+        const path = end < 0 ? url : url.slice(0, end);
+        for (let i = path.lastIndexOf('/'); i >= origin; i = path.lastIndexOf('/', i - 1)) {
+            const node = this.nodes.get(path.slice(0, i + 1));
+            if (node)
+                return node;
+        }
+        return this.nodes.get(`${url.slice(0, origin)}/`);
+    }
+}
+/** Marks a node chosen: its chosen descendants drop out, and its ancestors' sums follow. */
+function choose(node) {
+    const gain = node.changed - node.coveredBelow;
+    const collateral = node.collateral - node.collateralBelow;
+    const dirs = 1 - node.chosenBelow;
+    for (let a = node.parent; a; a = a.parent) {
+        a.coveredBelow += gain;
+        a.collateralBelow += collateral;
+        a.chosenBelow += dirs;
+    }
+    node.coveredBelow = node.changed;
+    node.collateralBelow = node.collateral;
+    node.chosenBelow = 1;
+    node.chosen = true;
+    const stack = [...node.children];
+    while (stack.length > 0) {
+        const child = stack.pop();
+        if (child.blocked)
+            continue;
+        child.blocked = true;
+        child.chosen = false;
+        for (const grandchild of child.children)
+            stack.push(grandchild);
+    }
+}
+function fits(t, b) {
+    return t.files <= b.urls && t.dirs <= b.directories && t.files + t.dirs <= b.objects;
+}
+/** File URLs still to cover so that the URL and object budgets hold. */
+function need(t, b) {
+    return Math.max(0, t.files - b.urls, t.files + t.dirs - b.objects);
+}
+/**
+ * Better first: the least collateral per URL covered; then not a host root; then the most URLs
+ * covered (fewer directories); then deeper; then by URL, so that any order of input gives the
+ * same choice.
+ */
+function better(a, b) {
+    const ra = a.collateral * b.useful;
+    const rb = b.collateral * a.useful;
+    if (ra !== rb)
+        return ra < rb;
+    const rootA = a.node.depth === 0;
+    const rootB = b.node.depth === 0;
+    if (rootA !== rootB)
+        return !rootA;
+    if (a.useful !== b.useful)
+        return a.useful > b.useful;
+    if (a.node.depth !== b.node.depth)
+        return a.node.depth > b.node.depth;
+    return a.node.url < b.node.url;
+}
+function bestCandidate(nodes, tally, budgets, minUseful) {
+    const needed = need(tally, budgets);
+    const overDirs = tally.dirs > budgets.directories;
+    let best;
+    for (const node of nodes) {
+        if (node.blocked || node.chosen)
+            continue;
+        const gain = node.changed - node.coveredBelow;
+        const dirs = 1 - node.chosenBelow;
+        if (gain <= 0 && dirs >= 0)
+            continue;
+        if (dirs > 0 && tally.dirs + dirs > budgets.directories)
+            continue;
+        // While only the directory budget is short, a candidate must free directories.
+        if (needed === 0 && overDirs && dirs >= 0)
+            continue;
+        const useful = needed > 0 ? Math.max(1, Math.min(gain, needed)) : Math.max(1, -dirs);
+        if (useful < minUseful)
+            continue;
+        const candidate = {
+            node,
+            gain,
+            dirs,
+            collateral: node.collateral - node.collateralBelow,
+            useful
+        };
+        if (!best || better(candidate, best))
+            best = candidate;
+    }
+    return best;
+}
+/**
+ * The best next directory. Directories that cover too few URLs to finish within the directories
+ * left are passed over while others can: filling the budget with tiny ones only to merge them
+ * later costs time and gives a worse choice.
+ */
+function nextCandidate(nodes, tally, budgets) {
+    const needed = need(tally, budgets);
+    const slots = Math.max(1, budgets.directories - tally.dirs);
+    const pulling = needed > 0 ? bestCandidate(nodes, tally, budgets, Math.ceil(needed / slots)) : undefined;
+    return pulling ?? bestCandidate(nodes, tally, budgets, 0);
+}
+/** A chosen directory moves down while one child holds every changed URL below it. */
+function pushDown(node) {
+    let at = node;
+    for (;;) {
+        if (at.given || at.direct > 0)
+            return at;
+        const withChanges = at.children.filter((c) => c.changed > 0);
+        if (withChanges.length !== 1)
+            return at;
+        at = withChanges[0];
+    }
+}
+/**
+ * Replaces a chosen directory by its children that hold changes (and its own files as URLs)
+ * when that lowers the collateral and every budget still holds.
+ */
+function refine(tree, tally, budgets) {
+    const queue = [...tree.nodes.values()].filter((n) => n.chosen && !n.given);
+    queue.sort((a, b) => (a.url < b.url ? -1 : 1));
+    for (let steps = 0; queue.length > 0 && steps < 100_000; steps++) {
+        const node = queue.shift();
+        if (!node.chosen)
+            continue;
+        const lower = pushDown(node);
+        const children = lower === node ? node.children.filter((c) => c.changed > 0) : [lower];
+        if (children.length === 0)
+            continue;
+        const collateral = children.reduce((sum, c) => sum + c.collateral, 0);
+        const after = {
+            files: tally.files + (lower === node ? node.direct : 0),
+            dirs: tally.dirs + children.length - 1
+        };
+        if (lower !== node ? collateral > node.collateral : collateral >= node.collateral)
+            continue;
+        if (!fits(after, budgets))
+            continue;
+        node.chosen = false;
+        for (let a = node; a; a = a.parent) {
+            a.coveredBelow -= node.changed;
+            a.collateralBelow -= node.collateral;
+            a.chosenBelow -= 1;
+        }
+        for (const child of children) {
+            unblock(child);
+            choose(child);
+            queue.push(child);
+        }
+        tally.files = after.files;
+        tally.dirs = after.dirs;
+    }
+}
+function unblock(node) {
+    const stack = [node];
+    while (stack.length > 0) {
+        const n = stack.pop();
+        n.blocked = false;
+        for (const c of n.children)
+            stack.push(c);
+    }
+}
+/**
+ * Chooses directories so that the File URLs left and the directories fit their budgets, with
+ * the least collateral. Returns undefined when no choice fits.
+ */
+function collapseFiles(input) {
+    const { budgets } = input;
+    const tree = new Tree();
+    const fileDirs = [];
+    for (const url of input.files) {
+        const dirs = directoriesOf(url);
+        if (dirs.length === 0) {
+            fileDirs.push(undefined);
+            continue;
+        }
+        const leaf = tree.node(dirs);
+        leaf.direct++;
+        for (let n = leaf; n; n = n.parent)
+            n.changed++;
+        fileDirs.push(leaf);
+    }
+    const opaqueGiven = [];
+    for (const url of input.givenDirectories) {
+        const dirs = directoriesOf(url);
+        if (!url.endsWith('/') || dirs.length === 0 || dirs[dirs.length - 1] !== url) {
+            opaqueGiven.push(url);
+            continue;
+        }
+        tree.node(dirs).given = true;
+    }
+    if (input.known) {
+        const changed = new Set(input.files);
+        for (const url of input.known) {
+            if (changed.has(url))
+                continue;
+            for (let n = tree.deepest(url); n; n = n.parent)
+                n.collateral++;
+        }
+    }
+    // Given directories start out chosen; the outermost of nested ones stands for the others.
+    const given = [...tree.nodes.values()].filter((n) => n.given).sort((a, b) => a.depth - b.depth);
+    for (const node of given)
+        if (!node.blocked)
+            choose(node);
+    const covered = () => {
+        let sum = 0;
+        for (const n of tree.nodes.values())
+            if (n.chosen)
+                sum += n.changed;
+        return sum;
+    };
+    const chosenCount = () => [...tree.nodes.values()].filter((n) => n.chosen).length;
+    const tally = {
+        files: input.files.length - covered(),
+        dirs: chosenCount() + opaqueGiven.length
+    };
+    const candidates = [...tree.nodes.values()].filter((n) => n.changed > 0);
+    for (let steps = 0; !fits(tally, budgets) && steps < 100_000; steps++) {
+        const best = nextCandidate(candidates, tally, budgets);
+        if (!best)
+            return undefined;
+        choose(best.node);
+        tally.files -= best.gain;
+        tally.dirs += best.dirs;
+    }
+    if (!fits(tally, budgets))
+        return undefined;
+    refine(tree, tally, budgets);
+    const chosen = [...tree.nodes.values()].filter((n) => n.chosen);
+    const files = [];
+    input.files.forEach((url, i) => {
+        let under = false;
+        for (let n = fileDirs[i]; n && !under; n = n.parent)
+            under = n.chosen;
+        if (!under)
+            files.push(url);
+    });
+    const directories = chosen
+        .sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0))
+        .map((n) => ({ url: n.url, replaced: n.changed, collateral: n.collateral, given: n.given }));
+    for (const url of opaqueGiven)
+        directories.push({ url, replaced: 0, collateral: 0, given: true });
+    return { files, directories };
+}
+
+
+/***/ })
+
+};

@@ -48,14 +48,15 @@ describe('formatDuration', () => {
 
 describe('naturalCompare', () => {
   it('sorts the numbers in names by value', () => {
-    expect(['s10', 's2', 's1', 'a', 's2b', 's02'].sort(naturalCompare)).toEqual([
+    expect(['s10', 's2', 's1', 'a', 's2b'].sort(naturalCompare)).toEqual([
       'a',
       's1',
       's2',
-      's02',
       's2b',
       's10'
     ])
+    // Equal numbers: the shorter spelling first.
+    expect(naturalCompare('s2', 's02')).toBeLessThan(0)
     expect(naturalCompare('https://a/s9/', 'https://a/s10/')).toBeLessThan(0)
     expect(naturalCompare('x', 'x')).toBe(0)
   })

@@ -179,7 +179,7 @@ async function lastSuccessfulRun(request, repo, workflowId, branch, exclude, bef
 
 // The changes of a diff (SPEC 4.1.1, 4.1.2): a push, `base` and `head`, the last successful run,
 // or a deploy run; listed by git or the GitHub API. Loaded only when a run has a diff to list.
-const describeRun = (run) => `run #${run.runNumber} (${run.id}) of ${run.createdAt.slice(0, 10) || 'an unknown date'}`;
+const describeRun = (run) => `run #${run.runNumber} (ID ${run.id}) of ${run.createdAt.slice(0, 10) || 'an unknown date'}`;
 async function requireGitHub(connections, why) {
     const github = await connections.github();
     if (!github) {

@@ -123,9 +123,14 @@ describe('verify: the race a refresh can lose', () => {
       `${HOST}/blog/post.html\n${HOST}/old.html`,
       `${HOST}/blog/post.html`
     ])
+    // Both refresh tasks counted, and what is left today after the second one, as the service has it.
+    const left = (dcdn.quota.File - dcdn.used.File).toLocaleString('en-US')
     expect(run.summary).toMatch(
-      /^<h2>✅ DCDN refresh complete: 2 URLs on 1 host in 1 task, [^<]*; 2 of 2 checked URLs fresh at the edge<\/h2>/
+      new RegExp(
+        `^<h2>✅ DCDN refresh complete: 2 URLs on 1 host in 2 tasks, [^<;]*; ${left} URLs left today; 2 of 2 checked URLs fresh at the edge</h2>`
+      )
     )
+    expect(run.summary).toContain(`Verification then refreshed 1 URL again: ${left} left.`)
     expect(run.summary).toContain('<summary>Verification: 2 fresh of 2 checked URLs</summary>')
     expect(run.summary).toContain(
       'Round 2: the stale URLs refreshed again (1 task, complete), then 1 URL checked: 1 fresh, 0 stale'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { Quota } from '../../src/plan/budget.js'
+import { Quota, QuotaNeed, checkQuota } from '../../src/plan/budget.js'
 import { buildOutputs } from '../../src/report/outputs.js'
 import { buildSummary, escapeHtml } from '../../src/report/summary.js'
 import { Verification } from '../../src/verify/model.js'
@@ -134,6 +134,32 @@ describe('the headline answers "is my site fresh?" (SPEC 4.5)', () => {
     ])
   })
 
+  it('a refusal names what is short in its headline, never a quota the service does not publish', async () => {
+    const needs: QuotaNeed[] = [
+      { kind: 'File', need: 7, remain: 2 },
+      { kind: 'Directory', need: 1, remain: 100 },
+      { kind: 'Tag', need: 1, remain: Infinity }
+    ]
+    let refused: Error | undefined
+    try {
+      checkQuota(needs, 'DCDN')
+    } catch (error) {
+      refused = error as Error
+    }
+    const record = await recordOf({
+      planned: { needs, refused, quotaBefore: quota(2) },
+      fatal: refused!.message
+    })
+    const text = textOf(render(buildSummary(record)))
+    expect(text.split('\n').slice(0, 4)).toEqual([
+      '❌ DCDN refresh refused, nothing was sent: 7 URLs needed, 2 left today',
+      '- 7 URLs needed, 2 remain today (5 short)',
+      '- 1 directory needed, 100 remain today',
+      "The quota resets at midnight (UTC+8). Refresh a directory instead of many URLs, or set 'quota-check: false' to submit what fits."
+    ])
+    expect(text).not.toMatch(/Infinity|NaN/)
+  })
+
   it('one object is one object', async () => {
     const plan = planOf(files(1))
     const outcomes = outcomesOf(plan)
@@ -204,6 +230,32 @@ describe('the headline answers "is my site fresh?" (SPEC 4.5)', () => {
     expect(textOf(render(summary))).toContain(
       'Round 2: the stale URLs refreshed again (1 task), then 1 URL checked: 0 fresh, 1 stale'
     )
+  })
+})
+
+describe('a stale URL fixed by the second round', () => {
+  it('counts the second refresh among the tasks, as the task-ids output does', async () => {
+    const plan = planOf(files(3))
+    const outcomes = outcomesOf(plan)
+    const again = outcomesOf(planOf([files(3)[1]])).map((o) => ({ ...o, taskIds: ['800001'] }))
+    const fresh = files(3).map((t) => check(t.url, 'fresh'))
+    const record = await recordOf({
+      planned: { plan },
+      submitted: { outcomes, wait: { status: 'complete', tasks: tasksOf(outcomes) } },
+      verification: {
+        mode: 'fail',
+        rounds: [
+          { checks: [fresh[0], check(fresh[1].url, 'stale', 'old bytes'), fresh[2]] },
+          { checks: [fresh[1]], refresh: { outcomes: again } }
+        ],
+        final: fresh
+      },
+      inputs: { verify: 'fail' }
+    })
+    expect(beforeFirstFold(buildSummary(record)).split('\n')[0]).toMatch(
+      /^✅ DCDN refresh complete: 3 URLs on 1 host in 2 tasks, .*; 3 of 3 checked URLs fresh at the edge$/
+    )
+    expect(buildOutputs(record).outputs['task-ids']).toBe('700000,800001')
   })
 })
 

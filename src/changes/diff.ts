@@ -16,7 +16,7 @@ import { RunInfo, getRun, lastSuccessfulRun } from './runs.js'
 // or a deploy run; listed by git or the GitHub API. Loaded only when a run has a diff to list.
 
 const describeRun = (run: RunInfo) =>
-  `run #${run.runNumber} (${run.id}) of ${run.createdAt.slice(0, 10) || 'an unknown date'}`
+  `run #${run.runNumber} (ID ${run.id}) of ${run.createdAt.slice(0, 10) || 'an unknown date'}`
 
 async function requireGitHub(connections: ChangeConnections, why: string): Promise<GitHubApi> {
   const github = await connections.github()

@@ -88,10 +88,13 @@ const shown = (remain: number) =>
 export function checkQuota(needs: readonly QuotaNeed[], service: string): void {
   const short = needs.filter((n) => Number.isNaN(n.remain) || n.need > n.remain)
   if (short.length === 0) return
-  const lines = needs.map(
-    (n) =>
-      `- ${countOf(n.kind, n.need)} needed, ${shown(n.remain)} today${short.includes(n) && !Number.isNaN(n.remain) ? ` (${formatCount(n.need - n.remain)} short)` : ''}`
-  )
+  // A kind the service publishes no quota for cannot be short: it says nothing a user can act on.
+  const lines = needs
+    .filter((n) => n.remain !== Infinity)
+    .map(
+      (n) =>
+        `- ${countOf(n.kind, n.need)} needed, ${shown(n.remain)} today${short.includes(n) && !Number.isNaN(n.remain) ? ` (${formatCount(n.need - n.remain)} short)` : ''}`
+    )
   throw new PlanRefused(
     [
       `Not enough ${service} refresh quota left today, so nothing was submitted:`,

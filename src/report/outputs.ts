@@ -2,7 +2,7 @@ import { tagsByHost } from '../targets/tag.js'
 import { RefreshTarget } from '../targets/target.js'
 import { countVerdicts } from '../verify/model.js'
 import { RunRecord } from './model.js'
-import { batchOutcomes, statusOf } from './status.js'
+import { batchOutcomes, refreshTaskIds, statusOf } from './status.js'
 
 export const GITHUB_LIMITS = {
   /** A job summary may be at most 1 MiB per step. */
@@ -73,10 +73,7 @@ export function buildOutputs(record: RunRecord): { outputs: Outputs; warnings: s
   const tags = JSON.stringify(
     Object.fromEntries([...tagsByHost(accepted.tags)].map(([host, list]) => [host || site, list]))
   )
-  const rounds = record.verification?.rounds ?? []
-  const taskIds = [...batchOutcomes(record), ...rounds.flatMap((r) => r.refresh?.outcomes ?? [])]
-    .flatMap((o) => o.taskIds)
-    .join(',')
+  const taskIds = refreshTaskIds(record).join(',')
   const preloadTaskIds = (record.submitted?.preload ?? []).flatMap((p) => p.taskIds).join(',')
   const verification = record.verification
   const checked = verification && verification.final.length > 0

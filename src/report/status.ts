@@ -8,6 +8,20 @@ import { RunRecord, RunStatus } from './model.js'
 
 export const batchOutcomes = (record: RunRecord): BatchOutcome[] => record.submitted?.outcomes ?? []
 
+/** The URLs verification refreshed once more (SPEC 4.6), after the quota was read. */
+export const refreshedAgain = (record: RunRecord): number =>
+  (record.verification?.rounds ?? [])
+    .flatMap((r) => r.refresh?.outcomes ?? [])
+    .filter((o) => o.ok)
+    .reduce((n, o) => n + o.objects.length, 0)
+
+/** Every refresh task ID in submission order: the batches', then any verification round's. */
+export const refreshTaskIds = (record: RunRecord): string[] =>
+  [
+    ...batchOutcomes(record),
+    ...(record.verification?.rounds ?? []).flatMap((r) => r.refresh?.outcomes ?? [])
+  ].flatMap((o) => o.taskIds)
+
 export const failedBatches = (record: RunRecord): BatchOutcome[] =>
   batchOutcomes(record).filter((o) => !o.ok)
 

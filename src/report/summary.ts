@@ -9,7 +9,15 @@ import { countVerdicts } from '../verify/model.js'
 import { Check } from '../verify/verdict.js'
 import { RunRecord, RunStatus } from './model.js'
 import { GITHUB_LIMITS, acceptedObjects } from './outputs.js'
-import { batchOutcomes, failedBatches, failedTasks, staleChecks, statusOf } from './status.js'
+import {
+  batchOutcomes,
+  failedBatches,
+  failedTasks,
+  refreshTaskIds,
+  refreshedAgain,
+  staleChecks,
+  statusOf
+} from './status.js'
 
 // The job summary (SPEC 4.5): a headline that answers "is my site fresh?", then what needs
 // attention, then the facts, each folded. HTML that GitHub's markdown renderer keeps; every text
@@ -109,18 +117,30 @@ function headline(record: RunRecord, status: RunStatus): { title: string; more?:
   const accepted = acceptedObjects(record)
   const acceptedCount = accepted.targets.length + accepted.tags.length
   const hosts = plural(hostCount(record), 'host')
-  const tasks = batchOutcomes(record).flatMap((o) => o.taskIds).length
+  const tasks = refreshTaskIds(record).length
   const took =
     record.finishedAt !== undefined ? formatDuration(record.finishedAt - record.startedAt) : ''
-  const left = record.submitted?.quotaAfter?.remain.File
-  const leftToday =
-    left !== undefined && Number.isFinite(left) ? `; ${countOf('File', left)} left today` : ''
+  const left = urlsLeft(record)
+  const leftToday = left !== undefined ? `; ${countOf('File', left)} left today` : ''
   const checked = record.verification?.final ?? []
   const verdicts = countVerdicts(checked)
   const verified =
     checked.length > 0
       ? `; ${formatCount(verdicts.fresh)} of ${plural(verdicts.checked, 'checked URL')} fresh at the edge`
       : ''
+  const refusedFor = (record.planned?.refused ? (record.planned.needs ?? []) : []).filter(
+    (n) => Number.isNaN(n.remain) || n.need > n.remain
+  )
+  if (record.fatal !== undefined && refusedFor.length > 0) {
+    const figures = refusedFor.map(
+      (n) =>
+        `${countOf(n.kind, n.need)} needed, ${Number.isNaN(n.remain) ? 'what remains is unknown' : `${formatCount(n.remain)} left today`}`
+    )
+    return {
+      title: `${service} refresh refused, nothing was sent: ${figures.join('; ')}`,
+      more: lines(record.fatal.split('\n').slice(1).join('\n'))
+    }
+  }
   if (record.fatal !== undefined && !record.submitted) {
     const [first, ...rest] = record.fatal.split('\n')
     return {
@@ -286,7 +306,7 @@ function changesLine(record: RunRecord): string {
   let text = ''
   if (source?.kind === 'manifest') {
     const base = source.baseline
-      ? `the manifest of run ${escapeHtml(source.baseline.runNumber ? `#${source.baseline.runNumber} ` : '')}(${escapeHtml(source.baseline.runId)})${source.baseline.createdAt ? ` of ${escapeHtml(source.baseline.createdAt.slice(0, 10))}` : ''}`
+      ? `the manifest of run ${escapeHtml(source.baseline.runNumber ? `#${source.baseline.runNumber} ` : '')}(ID ${escapeHtml(source.baseline.runId)})${source.baseline.createdAt ? ` of ${escapeHtml(source.baseline.createdAt.slice(0, 10))}` : ''}`
       : 'no previous manifest'
     const changed = source.added + source.modified + source.removed
     text =
@@ -435,20 +455,35 @@ function quotaParts(record: RunRecord): Part[] {
     record.submitted ? show(kind === 'Preload' ? undefined : (acceptedKinds[kind] ?? 0)) : '',
     show(after?.remain[kind])
   ])
-  const left = after?.remain.File ?? before?.remain.File
+  const left = urlsLeft(record) ?? before?.remain.File
   const title =
     left !== undefined && Number.isFinite(left)
       ? `Quota: ${countOf('File', left)} left today`
       : 'Quota'
+  const again = refreshedAgain(record)
   return folded(title, [
     table(
       ['Kind', 'Daily quota', 'Remaining before', 'Needed', 'Accepted', 'Remaining after'],
       rows
     ),
+    ...(again > 0 && left !== undefined
+      ? [
+          html(
+            `<p>Verification then refreshed ${countOf('File', again)} again: ${formatCount(left)} left.</p>\n`
+          )
+        ]
+      : []),
     html(
       '<p>The quota resets at midnight (UTC+8). Other refreshes of the account draw on it too.</p>\n'
     )
   ])
+}
+
+/** File URLs left today after the run: the quota read after submitting, less what verification refreshed again. */
+function urlsLeft(record: RunRecord): number | undefined {
+  const after = record.submitted?.quotaAfter?.remain.File
+  if (after === undefined || !Number.isFinite(after)) return undefined
+  return Math.max(0, after - refreshedAgain(record))
 }
 
 function verificationParts(record: RunRecord): Part[] {

@@ -67,6 +67,12 @@ async function step(title, { workspace, event = {}, eventName = 'push', inputs, 
   child.stdout.on('data', (chunk) => (stdout += chunk))
   const code = await new Promise((done) => child.on('close', done))
   heading(title)
+  // DEMO_SUMMARIES=<dir> keeps each summary's markdown, to look at in a browser.
+  if (process.env.DEMO_SUMMARIES) {
+    mkdirSync(process.env.DEMO_SUMMARIES, { recursive: true })
+    const name = `${title.split('.')[0]}.md`
+    cpSync(files.summary, join(process.env.DEMO_SUMMARIES, name))
+  }
   console.log(`\nThe step's log, as GitHub shows it (exit code ${code}):\n`)
   console.log(indent(renderLog(stdout)))
   console.log('\nThe step outputs:\n')

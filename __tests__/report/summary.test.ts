@@ -81,6 +81,10 @@ describe('the headline answers "is my site fresh?" (SPEC 4.5)', () => {
       /^❌ DCDN refresh failed: 3,000 of 3,000 objects accepted; 2 objects failed to refresh$/
     )
     for (const url of late) expect(seen).toContain(`700002 | ${url} | Origin Timeout`)
+    // One task holds both statuses: the fold counts objects, which add up to the 3,000.
+    expect(textOf(render(buildSummary(record)))).toContain(
+      'Tasks: 3; objects 2,998 complete, 2 failed'
+    )
   })
 
   it('a partial failure says so with counts, and the quota adds up', async () => {

@@ -405,10 +405,12 @@ function taskParts(record: RunRecord): Part[] {
   }
   const taskCount = new Set(wait.tasks.map((t) => t.taskId)).size
   const statuses = [...byStatus.keys()].sort(natural)
+  // A task lists each of its objects with its own status, so one task can count under two
+  // statuses: when they differ, the title counts objects, which always add up.
   const title =
     statuses.length === 1
       ? `Tasks: ${formatCount(taskCount)}, all ${statuses[0].toLowerCase()}`
-      : `Tasks: ${statuses.map((s) => `${formatCount(byStatus.get(s)!.tasks.size)} ${s.toLowerCase()}`).join(', ')}`
+      : `Tasks: ${formatCount(taskCount)}; objects ${statuses.map((s) => `${formatCount(byStatus.get(s)!.objects)} ${s.toLowerCase()}`).join(', ')}`
   const open = wait.tasks.filter((t) => !FINISHED_STATUSES.has(t.status))
   const parts: Part[] = [
     table(

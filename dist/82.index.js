@@ -1,13 +1,21 @@
 export const id = 82;
-export const ids = [82];
+export const ids = [82,494];
 export const modules = {
 
-/***/ 6844:
+/***/ 7494:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   i: () => (/* binding */ proxyFor)
-/* harmony export */ });
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  createDispatchers: () => (/* binding */ createDispatchers)
+});
+
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __webpack_require__(6752);
+;// CONCATENATED MODULE: ./src/api/proxy.ts
 function proxyFor(url, env) {
     const read = (name) => env[name] ?? env[name.toLowerCase()] ?? '';
     const proxy = url.protocol === 'https:' ? read('HTTPS_PROXY') : read('HTTP_PROXY');
@@ -29,6 +37,27 @@ function proxyFor(url, env) {
             return undefined;
     }
     return proxy.trim();
+}
+
+;// CONCATENATED MODULE: ./src/api/dispatchers.ts
+
+
+function createDispatchers(env, options) {
+    const pools = new Map();
+    return {
+        for(url) {
+            const via = proxyFor(url, env) ?? '';
+            let pool = pools.get(via);
+            if (!pool) {
+                pool = via ? new undici.ProxyAgent({ ...options, uri: via }) : new undici.Agent(options);
+                pools.set(via, pool);
+            }
+            return pool;
+        },
+        async close(how = 'close') {
+            await Promise.all([...pools.values()].map((pool) => pool[how]()));
+        }
+    };
 }
 
 
@@ -326,8 +355,8 @@ const signV2 = (call, key) => {
 
 // EXTERNAL MODULE: ./node_modules/undici/index.js
 var undici = __webpack_require__(6752);
-// EXTERNAL MODULE: ./src/api/proxy.ts
-var api_proxy = __webpack_require__(6844);
+// EXTERNAL MODULE: ./src/api/dispatchers.ts + 1 modules
+var api_dispatchers = __webpack_require__(7494);
 ;// CONCATENATED MODULE: ./src/api/transport.ts
 
 
@@ -343,20 +372,10 @@ function createHttpSend(options, proxyEnv) {
         headersTimeout: options.requestTimeoutMs,
         bodyTimeout: options.requestTimeoutMs
     };
-    const dispatchers = new Map();
-    const dispatcherFor = (url) => {
-        const proxy = (0,api_proxy/* proxyFor */.i)(url, proxyEnv) ?? '';
-        let dispatcher = dispatchers.get(proxy);
-        if (!dispatcher) {
-            dispatcher =
-                proxy === '' ? new undici.Agent(agentOptions) : new undici.ProxyAgent({ ...agentOptions, uri: proxy });
-            dispatchers.set(proxy, dispatcher);
-        }
-        return dispatcher;
-    };
+    const dispatchers = (0,api_dispatchers.createDispatchers)(proxyEnv, agentOptions);
     const send = async (url, headers, body, method = 'POST') => {
         const signal = AbortSignal.timeout(options.requestTimeoutMs);
-        const dispatcher = dispatcherFor(url);
+        const dispatcher = dispatchers.for(url);
         try {
             const answer = await (0,undici.request)(url, {
                 method,
@@ -378,7 +397,7 @@ function createHttpSend(options, proxyEnv) {
         }
     };
     const close = async () => {
-        await Promise.all([...dispatchers.values()].map((d) => d.close()));
+        await dispatchers.close();
     };
     return { send, close };
 }

@@ -1,13 +1,21 @@
 export const id = 861;
-export const ids = [861];
+export const ids = [861,494];
 export const modules = {
 
-/***/ 6844:
+/***/ 7494:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   i: () => (/* binding */ proxyFor)
-/* harmony export */ });
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  createDispatchers: () => (/* binding */ createDispatchers)
+});
+
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __webpack_require__(6752);
+;// CONCATENATED MODULE: ./src/api/proxy.ts
 function proxyFor(url, env) {
     const read = (name) => env[name] ?? env[name.toLowerCase()] ?? '';
     const proxy = url.protocol === 'https:' ? read('HTTPS_PROXY') : read('HTTP_PROXY');
@@ -31,6 +39,27 @@ function proxyFor(url, env) {
     return proxy.trim();
 }
 
+;// CONCATENATED MODULE: ./src/api/dispatchers.ts
+
+
+function createDispatchers(env, options) {
+    const pools = new Map();
+    return {
+        for(url) {
+            const via = proxyFor(url, env) ?? '';
+            let pool = pools.get(via);
+            if (!pool) {
+                pool = via ? new undici.ProxyAgent({ ...options, uri: via }) : new undici.Agent(options);
+                pools.set(via, pool);
+            }
+            return pool;
+        },
+        async close(how = 'close') {
+            await Promise.all([...pools.values()].map((pool) => pool[how]()));
+        }
+    };
+}
+
 
 /***/ }),
 
@@ -44,8 +73,8 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6752);
-/* harmony import */ var _api_proxy_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6844);
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(17);
+/* harmony import */ var _api_dispatchers_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7494);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(17);
 
 
 
@@ -77,16 +106,7 @@ function createEdgeClient(proxy, clock, limits = EDGE_LIMITS) {
         headersTimeout: limits.timeoutMs,
         bodyTimeout: limits.timeoutMs
     };
-    const dispatchers = new Map();
-    const dispatcherFor = (url) => {
-        const via = (0,_api_proxy_js__WEBPACK_IMPORTED_MODULE_3__/* .proxyFor */ .i)(url, proxy) ?? '';
-        let dispatcher = dispatchers.get(via);
-        if (!dispatcher) {
-            dispatcher = via ? new undici__WEBPACK_IMPORTED_MODULE_1__.ProxyAgent({ ...options, uri: via }) : new undici__WEBPACK_IMPORTED_MODULE_1__.Agent(options);
-            dispatchers.set(via, dispatcher);
-        }
-        return dispatcher;
-    };
+    const dispatchers = (0,_api_dispatchers_js__WEBPACK_IMPORTED_MODULE_2__.createDispatchers)(proxy, options);
     async function fetchOne(url, readBody) {
         // One deadline for the whole request, cleared once it is over, so nothing fires afterwards.
         const controller = new AbortController();
@@ -100,7 +120,7 @@ function createEdgeClient(proxy, clock, limits = EDGE_LIMITS) {
                     'accept-encoding': 'identity',
                     'user-agent': 'alibaba-cloud-refresh-action (verify)'
                 },
-                dispatcher: dispatcherFor(target),
+                dispatcher: dispatchers.for(target),
                 signal,
                 maxRedirections: 0
             });
@@ -125,12 +145,12 @@ function createEdgeClient(proxy, clock, limits = EDGE_LIMITS) {
         }
         catch (error) {
             const timedOut = signal.aborted ||
-                /timeout/i.test(`${error.code ?? ''} ${(0,_util_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .messageOf */ .b)(error)}`);
+                /timeout/i.test(`${error.code ?? ''} ${(0,_util_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .messageOf */ .b)(error)}`);
             return {
                 headers: {},
                 error: timedOut
                     ? `no answer within ${Math.round(limits.timeoutMs / 1000)} s`
-                    : `could not reach the edge: ${error.code ?? (0,_util_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .messageOf */ .b)(error)}`,
+                    : `could not reach the edge: ${error.code ?? (0,_util_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .messageOf */ .b)(error)}`,
                 at: clock.now()
             };
         }
@@ -152,7 +172,7 @@ function createEdgeClient(proxy, clock, limits = EDGE_LIMITS) {
             return answers;
         },
         async close() {
-            await Promise.all([...dispatchers.values()].map((d) => d.destroy()));
+            await dispatchers.close('destroy');
         }
     };
 }

@@ -1,6 +1,7 @@
-import { Agent, Dispatcher, ProxyAgent, request } from 'undici'
+import { request } from 'undici'
+import { createDispatchers } from './dispatchers.js'
 import { NetworkError } from './errors.js'
-import { ProxyEnv, proxyFor } from './proxy.js'
+import { ProxyEnv } from './proxy.js'
 
 export interface HttpAnswer {
   status: number
@@ -35,20 +36,10 @@ export function createHttpSend(
     headersTimeout: options.requestTimeoutMs,
     bodyTimeout: options.requestTimeoutMs
   }
-  const dispatchers = new Map<string, Dispatcher>()
-  const dispatcherFor = (url: URL): Dispatcher => {
-    const proxy = proxyFor(url, proxyEnv) ?? ''
-    let dispatcher = dispatchers.get(proxy)
-    if (!dispatcher) {
-      dispatcher =
-        proxy === '' ? new Agent(agentOptions) : new ProxyAgent({ ...agentOptions, uri: proxy })
-      dispatchers.set(proxy, dispatcher)
-    }
-    return dispatcher
-  }
+  const dispatchers = createDispatchers(proxyEnv, agentOptions)
   const send: HttpSend = async (url, headers, body, method = 'POST') => {
     const signal = AbortSignal.timeout(options.requestTimeoutMs)
-    const dispatcher = dispatcherFor(url)
+    const dispatcher = dispatchers.for(url)
     try {
       const answer = await request(url, {
         method,
@@ -72,7 +63,7 @@ export function createHttpSend(
     }
   }
   const close = async () => {
-    await Promise.all([...dispatchers.values()].map((d) => d.close()))
+    await dispatchers.close()
   }
   return { send, close }
 }

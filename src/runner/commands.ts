@@ -7,7 +7,7 @@ import { writeSync } from 'node:fs'
 
 const EOL = process.platform === 'win32' ? '\r\n' : '\n'
 
-export function escapeData(text: string): string {
+function escapeData(text: string): string {
   return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')
 }
 

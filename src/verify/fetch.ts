@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
-import { Agent, Dispatcher, ProxyAgent, request } from 'undici'
-import { ProxyEnv, proxyFor } from '../api/proxy.js'
+import { request } from 'undici'
+import { createDispatchers } from '../api/dispatchers.js'
+import { ProxyEnv } from '../api/proxy.js'
 import { Clock } from '../util/clock.js'
 import { messageOf } from '../util/errors.js'
 import { CacheHeaders, EdgeAnswer } from './verdict.js'
@@ -58,16 +59,7 @@ export function createEdgeClient(
     headersTimeout: limits.timeoutMs,
     bodyTimeout: limits.timeoutMs
   }
-  const dispatchers = new Map<string, Dispatcher>()
-  const dispatcherFor = (url: URL): Dispatcher => {
-    const via = proxyFor(url, proxy) ?? ''
-    let dispatcher = dispatchers.get(via)
-    if (!dispatcher) {
-      dispatcher = via ? new ProxyAgent({ ...options, uri: via }) : new Agent(options)
-      dispatchers.set(via, dispatcher)
-    }
-    return dispatcher
-  }
+  const dispatchers = createDispatchers(proxy, options)
 
   async function fetchOne(url: string, readBody: boolean): Promise<EdgeAnswer> {
     // One deadline for the whole request, cleared once it is over, so nothing fires afterwards.
@@ -82,7 +74,7 @@ export function createEdgeClient(
           'accept-encoding': 'identity',
           'user-agent': 'alibaba-cloud-refresh-action (verify)'
         },
-        dispatcher: dispatcherFor(target),
+        dispatcher: dispatchers.for(target),
         signal,
         maxRedirections: 0
       })
@@ -136,7 +128,7 @@ export function createEdgeClient(
       return answers
     },
     async close() {
-      await Promise.all([...dispatchers.values()].map((d) => d.destroy()))
+      await dispatchers.close('destroy')
     }
   }
 }

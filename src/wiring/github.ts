@@ -1,6 +1,6 @@
 // The GitHub REST API for the changes stage: Octokit from @actions/github (loaded only when a run
 // needs it), on a fetch whose every call has a deadline, through the runner's proxy.
-import { ProxyEnv, proxyFor } from '../api/proxy.js'
+import type { ProxyEnv } from '../api/proxy.js'
 import type { Deadlines } from '../runner/environment.js'
 import type { GitHubApi } from '../changes/collect.js'
 import { retryingRequest } from '../changes/github-api.js'
@@ -24,25 +24,21 @@ export interface GitHubOptions {
 export async function openGitHub(
   options: GitHubOptions
 ): Promise<{ github: GitHubApi; close(): Promise<void> }> {
-  const [{ getOctokit }, { Agent, ProxyAgent, fetch }] = await Promise.all([
+  const [{ getOctokit }, { fetch }, { createDispatchers }] = await Promise.all([
     import('@actions/github'),
-    import('undici')
+    import('undici'),
+    import('../api/dispatchers.js')
   ])
   const { callMs } = options.deadlines
-  const timeouts = { connect: { timeout: callMs }, headersTimeout: callMs, bodyTimeout: callMs }
-  const dispatchers = new Map<
-    string,
-    InstanceType<typeof Agent> | InstanceType<typeof ProxyAgent>
-  >()
-  const deadlineFetch = (url: string | URL, init?: Record<string, unknown>) => {
-    const via = proxyFor(new URL(String(url)), options.proxy) ?? ''
-    let dispatcher = dispatchers.get(via)
-    if (!dispatcher) {
-      dispatcher = via ? new ProxyAgent({ uri: via, ...timeouts }) : new Agent(timeouts)
-      dispatchers.set(via, dispatcher)
-    }
-    return fetch(url, { ...init, dispatcher } as Parameters<typeof fetch>[1])
-  }
+  const dispatchers = createDispatchers(options.proxy, {
+    connect: { timeout: callMs },
+    headersTimeout: callMs,
+    bodyTimeout: callMs
+  })
+  const deadlineFetch = (url: string | URL, init?: Record<string, unknown>) =>
+    fetch(url, { ...init, dispatcher: dispatchers.for(new URL(String(url))) } as Parameters<
+      typeof fetch
+    >[1])
   const octokit = getOctokit(options.token, {
     baseUrl: options.apiUrl,
     request: { fetch: deadlineFetch }
@@ -57,8 +53,6 @@ export async function openGitHub(
       ),
       repo: options.repository
     },
-    close: async () => {
-      await Promise.all([...dispatchers.values()].map((d) => d.close()))
-    }
+    close: () => dispatchers.close()
   }
 }

@@ -215,7 +215,7 @@ async function resolveBase(request, facts, connections) {
         const { run } = request;
         const { request: call, repo } = await requireGitHub(connections, 'A workflow_run event');
         const previous = await lastSuccessfulRun(call, repo, run.workflowId, run.headBranch, run.id, run.createdAt);
-        const trigger = `run ${run.runNumber !== undefined ? `#${run.runNumber} ` : ''}(${run.id}) of workflow ${run.workflowId}`;
+        const trigger = `run ${run.runNumber !== undefined ? `#${run.runNumber} ` : ''}(ID ${run.id}) of workflow ${run.workflowId}`;
         if (!previous)
             return {
                 request: {

@@ -147,7 +147,7 @@ describe('output-dir: the deployed files themselves', () => {
       ].sort()
     )
     expect(run.summary).toMatch(
-      /<b>Changes:<\/b> 6 deployed files changed of 8 hashed, compared with the manifest of run #00 \(1000\) of \d{4}-\d\d-\d\d: 3 added, 2 modified, 1 removed\./
+      /<b>Changes:<\/b> 6 deployed files changed of 8 hashed, compared with the manifest of run #00 \(ID 1000\) of \d{4}-\d\d-\d\d: 3 added, 2 modified, 1 removed\./
     )
     expect(cache.keys()).toHaveLength(2)
   })

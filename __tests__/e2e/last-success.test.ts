@@ -94,7 +94,7 @@ describe('base: last-success', () => {
       expect(result.code).toBe(0)
       expect(planned(result)).toEqual([url('about.html'), url('news.html')])
       expect(result.summary).toMatch(
-        /the base is the last successful run, #10 \(500\) of 2026-11-20/
+        /the base is the last successful run, #10 \(ID 500\) of 2026-11-20/
       )
       expect(api!.requests.map((r) => r.path)).toEqual(
         expect.arrayContaining([
@@ -188,8 +188,8 @@ describe('workflow_run: a deploy in another workflow', () => {
     const result = await run('workflow_run', event('success'), {}, { runId: '900' })
     expect(errorLines(result)).toEqual([])
     expect(planned(result)).toEqual([url('about.html'), url('news.html')])
-    expect(result.summary).toMatch(/for the deploy of run #12 \(502\) of workflow 77/)
-    expect(result.summary).toMatch(/#10 \(500\) of 2026-11-20/)
+    expect(result.summary).toMatch(/for the deploy of run #12 \(ID 502\) of workflow 77/)
+    expect(result.summary).toMatch(/#10 \(ID 500\) of 2026-11-20/)
   })
 
   it('does nothing when the deploy run did not succeed', async () => {

@@ -69,7 +69,7 @@ async function resolveBase(
       run.id,
       run.createdAt
     )
-    const trigger = `run ${run.runNumber !== undefined ? `#${run.runNumber} ` : ''}(${run.id}) of workflow ${run.workflowId}`
+    const trigger = `run ${run.runNumber !== undefined ? `#${run.runNumber} ` : ''}(ID ${run.id}) of workflow ${run.workflowId}`
     if (!previous)
       return {
         request: {

@@ -318,7 +318,7 @@ function changesLine(record: RunRecord): string {
     if (source.trigger) text += `, for the deploy of ${escapeHtml(source.trigger)}`
     if (source.baseRun) {
       const run = source.baseRun
-      text += `; the base is the last successful run, #${formatCount(run.runNumber)} (${run.id}) of ${escapeHtml(run.createdAt.slice(0, 10))}`
+      text += `; the base is the last successful run, #${formatCount(run.runNumber)} (ID ${run.id}) of ${escapeHtml(run.createdAt.slice(0, 10))}`
     }
     text += '.'
   } else if (record.changes?.useFallback) text = '<b>Changes:</b> the fallback targets.'

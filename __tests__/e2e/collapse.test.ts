@@ -108,6 +108,20 @@ describe('collapsing within small quotas (100 URLs and 10 directories remaining)
     expect(errorCodes(server)).toEqual([])
   })
 
+  it('never drops a directory the user gave, even when one wider directory must stand for it', async () => {
+    // No URL and one directory left: the given s0/ and the changed s1/p0.html fit only under
+    // the host root. Narrowing that choice to s1/ would leave s0/ unrefreshed.
+    const server = await start({ File: 0, Directory: 1 })
+    const run = await push([{ write: 'site/s1/p0.html', content: 'v2' }], {
+      ...keys(server),
+      urls: 'directory https://www.example.com/s0/'
+    })
+    expect(run.code).toBe(0)
+    expect(JSON.parse(run.outputs.directories)).toEqual(['https://www.example.com/'])
+    expect(accepted(server, 'Directory')).toEqual(['https://www.example.com/'])
+    expect(JSON.parse(run.outputs.urls)).toEqual([])
+  })
+
   it("with 'collapse: off' refuses the plan and sends no refresh", async () => {
     const server = await start({ File: 100, Directory: 10 })
     const run = await push([...allAssets, ...scattered], { ...keys(server), collapse: 'off' })

@@ -29,6 +29,10 @@ describe('directoriesOf', () => {
     ])
     expect(directoriesOf('https://h.example')).toEqual(['https://h.example/'])
     expect(directoriesOf('not a url')).toEqual([])
+    expect(directoriesOf('https:///a/b')).toEqual([])
+    // A query is not a path, even when it holds slashes.
+    expect(directoriesOf('https://h.example?next=/a/b')).toEqual(['https://h.example/'])
+    expect(directoriesOf('https://h.example/a?next=/b/c')).toEqual(['https://h.example/'])
   })
 })
 
@@ -195,5 +199,213 @@ describe('collapseFiles: choices', () => {
     })!
     expect(one.directories).toEqual(two.directories)
     expect(one.directories.map((d) => d.url)).toEqual([`${HOST}/a/`])
+  })
+})
+
+describe('collapseFiles: what every choice keeps', () => {
+  // Small random sites, seeded: whatever the choice, no given directory and no changed URL is
+  // lost, and every budget holds. A given directory that a wider choice had absorbed was once
+  // dropped when that choice was narrowed again.
+  const dirs = ['/', '/a/', '/a/p/', '/a/q/', '/a/p/z/', '/a/q/y/', '/b/', '/b/x/', '/b/y/']
+  let seed = 11
+  const rnd = (n: number) => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31
+    return seed % n
+  }
+  const hosts = ['https://h.example', 'https://g.example']
+  const pick = () => `${hosts[rnd(2)]}${dirs[rnd(dirs.length)]}`
+
+  it('keeps every given directory and every changed URL covered, within every budget', () => {
+    let checked = 0
+    for (let trial = 0; trial < 1500; trial++) {
+      const files = Array.from({ length: 1 + rnd(14) }, (_, i) => `${pick()}f${i}`)
+      const unchanged = Array.from({ length: rnd(16) }, (_, i) => `${pick()}k${i}`)
+      const given = [...new Set(Array.from({ length: rnd(3) }, pick))]
+      const limits = budgets(
+        rnd(files.length),
+        1 + rnd(4),
+        rnd(3) === 0 ? 1 + rnd(files.length + 3) : Infinity
+      )
+      const result = collapseFiles({
+        files,
+        givenDirectories: given,
+        known: rnd(2) === 0 ? [...files, ...unchanged] : undefined,
+        budgets: limits
+      })
+      if (!result) continue
+      checked++
+      const urls = result.directories.map((d) => d.url)
+      const covered = (url: string) => urls.some((d) => url.startsWith(d))
+      for (const g of given) expect(covered(g)).toBe(true)
+      for (const f of files) expect(covered(f) || result.files.includes(f)).toBe(true)
+      for (const f of result.files) expect(covered(f)).toBe(false)
+      expect(result.files.length).toBeLessThanOrEqual(limits.urls)
+      expect(result.directories.length).toBeLessThanOrEqual(limits.directories)
+      expect(result.files.length + result.directories.length).toBeLessThanOrEqual(limits.objects)
+      for (const d of result.directories)
+        expect(d.replaced).toBe(files.filter((f) => f.startsWith(d.url)).length)
+    }
+    expect(checked).toBeGreaterThan(1000)
+  })
+
+  it('keeps a given directory that a wider directory had to absorb', () => {
+    // One directory in all: /a/ must stand for both the given /a/p/z/ and the changed /a/q/f0.
+    const files = [`${HOST}/a/q/f0`]
+    const result = collapseFiles({
+      files,
+      givenDirectories: [`${HOST}/a/p/z/`],
+      known: [...files, `${HOST}/a/p/k2`, `${HOST}/k0`, `${HOST}/b/x/k4`],
+      budgets: budgets(0, 1)
+    })
+    expect(result).toEqual({
+      files: [],
+      directories: [{ url: `${HOST}/a/`, replaced: 1, collateral: 1, given: false }]
+    })
+  })
+})
+
+describe('collapseFiles: exact choices', () => {
+  it('merges given directories when they alone are over the directory budget', () => {
+    const result = collapseFiles({
+      files: [`${HOST}/a/p/1`],
+      givenDirectories: [`${HOST}/a/p/`, `${HOST}/a/q/`],
+      known: [`${HOST}/a/p/1`, `${HOST}/a/r/old`, `${HOST}/b/old`],
+      budgets: budgets(10, 1)
+    })
+    expect(result).toEqual({
+      files: [],
+      directories: [{ url: `${HOST}/a/`, replaced: 1, collateral: 1, given: false }]
+    })
+  })
+
+  it('lets the outermost of nested given directories stand for the others', () => {
+    const result = collapseFiles({
+      files: [`${HOST}/a/b/1`, `${HOST}/c/1`, `${HOST}/c/2`],
+      givenDirectories: [`${HOST}/a/b/`, `${HOST}/a/`],
+      budgets: budgets(0, 2)
+    })
+    expect(result).toEqual({
+      files: [],
+      directories: [
+        { url: `${HOST}/a/`, replaced: 1, collateral: 0, given: true },
+        { url: `${HOST}/c/`, replaced: 2, collateral: 0, given: false }
+      ]
+    })
+  })
+
+  it('counts a given directory without a trailing slash against the budget, and keeps it', () => {
+    const files = [`${HOST}/a/1`, `${HOST}/a/2`, `${HOST}/b/1`]
+    const result = collapseFiles({
+      files,
+      givenDirectories: [`${HOST}/docs`],
+      known: files,
+      budgets: budgets(1, 2)
+    })
+    expect(result).toEqual({
+      files: [`${HOST}/b/1`],
+      directories: [
+        { url: `${HOST}/a/`, replaced: 2, collateral: 0, given: false },
+        { url: `${HOST}/docs`, replaced: 0, collateral: 0, given: true }
+      ]
+    })
+    // With one directory in all, the given one leaves no room: nothing fits.
+    expect(
+      collapseFiles({
+        files,
+        givenDirectories: [`${HOST}/docs`],
+        known: files,
+        budgets: budgets(1, 1)
+      })
+    ).toBeUndefined()
+  })
+
+  it('leaves a changed path that is not a URL as it is', () => {
+    const result = collapseFiles({
+      files: ['not a url', `${HOST}/a/1`, `${HOST}/a/2`],
+      givenDirectories: [],
+      budgets: budgets(1, 1)
+    })
+    expect(result).toEqual({
+      files: ['not a url'],
+      directories: [{ url: `${HOST}/a/`, replaced: 2, collateral: 0, given: false }]
+    })
+  })
+
+  it('lists the directories by URL, whatever order they were chosen in', () => {
+    const files = [
+      ...['1', '2', '3'].map((n) => `${HOST}/z/${n}`),
+      ...['1', '2'].map((n) => `${HOST}/m/${n}`),
+      `${HOST}/a/1`,
+      `${HOST}/a/2`
+    ]
+    const result = collapseFiles({
+      files,
+      givenDirectories: [],
+      known: files,
+      budgets: budgets(0, 3)
+    })!
+    expect(result.directories.map((d) => d.url)).toEqual([`${HOST}/a/`, `${HOST}/m/`, `${HOST}/z/`])
+  })
+
+  it('fills max-objects exactly: URLs and directories together may reach it', () => {
+    const files = [`${HOST}/a/1`, `${HOST}/a/2`, `${HOST}/b/1`, `${HOST}/c/1`]
+    const result = collapseFiles({
+      files,
+      givenDirectories: [],
+      known: files,
+      budgets: budgets(10, 10, 3)
+    })!
+    expect(result).toEqual({
+      files: [`${HOST}/b/1`, `${HOST}/c/1`],
+      directories: [{ url: `${HOST}/a/`, replaced: 2, collateral: 0, given: false }]
+    })
+    // One object fewer: only the host root takes in all of them.
+    expect(
+      collapseFiles({ files, givenDirectories: [], known: files, budgets: budgets(10, 10, 2) })
+    ).toEqual({
+      files: [],
+      directories: [{ url: `${HOST}/`, replaced: 4, collateral: 0, given: false }]
+    })
+  })
+
+  it('at an equal cost per URL, prefers a directory that is not the host root', () => {
+    // Nothing known: no collateral anywhere. The root covers all three; /a/ covers two, enough.
+    const files = [`${HOST}/a/1`, `${HOST}/a/2`, `${HOST}/b/1`]
+    const result = collapseFiles({ files, givenDirectories: [], budgets: budgets(1, 1) })!
+    expect(result.directories.map((d) => d.url)).toEqual([`${HOST}/a/`])
+  })
+
+  it('at an equal cost, prefers the directory that covers more of what is needed', () => {
+    const files = [`${HOST}/a/1`, `${HOST}/a/2`, `${HOST}/a/3`, `${HOST}/b/1`, `${HOST}/b/2`]
+    const result = collapseFiles({
+      files,
+      givenDirectories: [],
+      known: files,
+      budgets: budgets(2, 1)
+    })!
+    expect(result.directories.map((d) => d.url)).toEqual([`${HOST}/a/`])
+    expect(result.files).toEqual([`${HOST}/b/1`, `${HOST}/b/2`])
+  })
+
+  it('weighs collateral per URL covered: 2 unchanged for 4 URLs beats 1 for 1', () => {
+    const files = [
+      ...['1', '2', '3', '4'].map((n) => `${HOST}/a/${n}`),
+      `${HOST}/b/1`,
+      `${HOST}/c/1`
+    ]
+    const known = [...files, `${HOST}/a/old1`, `${HOST}/a/old2`, `${HOST}/b/old`]
+    const result = collapseFiles({ files, givenDirectories: [], known, budgets: budgets(2, 1) })!
+    expect(result.directories).toEqual([
+      { url: `${HOST}/a/`, replaced: 4, collateral: 2, given: false }
+    ])
+  })
+
+  it('counts collateral for known URLs with a query, in the directory of their path', () => {
+    const files = [`${HOST}/a/1`, `${HOST}/b/1`]
+    const known = [...files, `${HOST}/a/x?next=/b/c/d`, `${HOST}/b/y?z=1`, `${HOST}/b/w`, `${HOST}`]
+    const result = collapseFiles({ files, givenDirectories: [], known, budgets: budgets(1, 1) })!
+    expect(result.directories).toEqual([
+      { url: `${HOST}/a/`, replaced: 1, collateral: 1, given: false }
+    ])
   })
 })

@@ -228,62 +228,6 @@ function nextCandidate(
   return pulling ?? bestCandidate(nodes, tally, budgets, 0)
 }
 
-/** A chosen directory moves down while one child holds every changed URL below it. */
-function pushDown(node: Node): Node {
-  let at = node
-  for (;;) {
-    if (at.given || at.direct > 0) return at
-    const withChanges = at.children.filter((c) => c.changed > 0)
-    if (withChanges.length !== 1) return at
-    at = withChanges[0]
-  }
-}
-
-/**
- * Replaces a chosen directory by its children that hold changes (and its own files as URLs)
- * when that lowers the collateral and every budget still holds.
- */
-function refine(tree: Tree, tally: Tally, budgets: CollapseBudgets): void {
-  const queue = [...tree.nodes.values()].filter((n) => n.chosen && !n.given)
-  queue.sort((a, b) => (a.url < b.url ? -1 : 1))
-  for (let steps = 0; queue.length > 0 && steps < 100_000; steps++) {
-    const node = queue.shift()!
-    if (!node.chosen) continue
-    const lower = pushDown(node)
-    const children = lower === node ? node.children.filter((c) => c.changed > 0) : [lower]
-    if (children.length === 0) continue
-    const collateral = children.reduce((sum, c) => sum + c.collateral, 0)
-    const after: Tally = {
-      files: tally.files + (lower === node ? node.direct : 0),
-      dirs: tally.dirs + children.length - 1
-    }
-    if (lower !== node ? collateral > node.collateral : collateral >= node.collateral) continue
-    if (!fits(after, budgets)) continue
-    node.chosen = false
-    for (let a: Node | undefined = node; a; a = a.parent) {
-      a.coveredBelow -= node.changed
-      a.collateralBelow -= node.collateral
-      a.chosenBelow -= 1
-    }
-    for (const child of children) {
-      unblock(child)
-      choose(child)
-      queue.push(child)
-    }
-    tally.files = after.files
-    tally.dirs = after.dirs
-  }
-}
-
-function unblock(node: Node): void {
-  const stack = [node]
-  while (stack.length > 0) {
-    const n = stack.pop()!
-    n.blocked = false
-    for (const c of n.children) stack.push(c)
-  }
-}
-
 /**
  * Chooses directories so that the File URLs left and the directories fit their budgets, with
  * the least collateral. Returns undefined when no choice fits.
@@ -341,7 +285,6 @@ export function collapseFiles(input: CollapseInput): CollapseResult | undefined 
     tally.dirs += best.dirs
   }
   if (!fits(tally, budgets)) return undefined
-  refine(tree, tally, budgets)
 
   const chosen = [...tree.nodes.values()].filter((n) => n.chosen)
   const files: string[] = []

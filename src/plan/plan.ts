@@ -86,10 +86,11 @@ function refuse(
   budgets: CollapseBudgets,
   service: string
 ): never {
-  const show = (n: number) => (n === Infinity ? 'no limit' : formatCount(Math.max(0, n)))
+  // Every budget is finite here: max-objects bounds them all.
+  const show = (n: number) => formatCount(Math.max(0, n))
   const urlBudget = Math.max(0, Math.min(budgets.urls, budgets.objects))
   const needed = fewestDirectories(files, urlBudget) + counts.Directory
-  const remain = (n: number) => (n === Infinity ? NaN : Math.max(0, n))
+  const remain = (n: number) => Math.max(0, n)
   throw new PlanRefused(
     [
       `The plan cannot fit, even with directory refreshes in place of URLs, so nothing was submitted:`,

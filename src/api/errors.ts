@@ -94,6 +94,10 @@ const ADVICE: [RegExp, string][] = [
     'The STS token has expired or is invalid; issue fresh STS credentials for this run.'
   ],
   [
+    /^QuotaExceeded\.Preload/,
+    "Today's prefetch quota is used up; it resets at midnight (UTC+8). Prefetch fewer URLs, or turn 'preload' off: the refresh does not need it."
+  ],
+  [
     /^QuotaExceeded\./,
     "Today's quota is used up; it resets at midnight (UTC+8). Refresh a directory instead, or ask for a larger quota."
   ],

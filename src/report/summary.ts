@@ -108,6 +108,12 @@ const ICONS: Record<RunStatus, string> = {
   'nothing-to-do': '➖'
 }
 
+/** A run that succeeded while the edge still serves stale URLs (verify: warn) is not a tick. */
+function iconOf(record: RunRecord, status: RunStatus): string {
+  const ok = status === 'complete' || status === 'submitted'
+  return ok && staleChecks(record).length > 0 ? '⚠️' : ICONS[status]
+}
+
 /** The first line: the outcome and its figures. */
 function headline(record: RunRecord, status: RunStatus): { title: string; more?: string } {
   const service = escapeHtml(record.service)
@@ -126,7 +132,7 @@ function headline(record: RunRecord, status: RunStatus): { title: string; more?:
   const verdicts = countVerdicts(checked)
   const verified =
     checked.length > 0
-      ? `; ${formatCount(verdicts.fresh)} of ${plural(verdicts.checked, 'checked URL')} fresh at the edge`
+      ? `; ${formatCount(verdicts.fresh)} of ${plural(verdicts.checked, 'checked URL')} fresh at the edge${verdicts.stale > 0 ? `, ${formatCount(verdicts.stale)} still stale` : ''}`
       : ''
   const refusedFor = (record.planned?.refused ? (record.planned.needs ?? []) : []).filter(
     (n) => Number.isNaN(n.remain) || n.need > n.remain
@@ -183,7 +189,7 @@ function headline(record: RunRecord, status: RunStatus): { title: string; more?:
     case 'stale': {
       const stale = staleChecks(record).length
       return {
-        title: `${service} refresh: ${formatCount(stale)} of ${plural(verdicts.checked, 'checked URL')} still stale at the edge after a second refresh`
+        title: `${service} refresh: ${formatCount(stale)} of ${plural(verdicts.checked, 'checked URL')} still stale at the edge${refreshedTwice(record) ? ' after a second refresh' : ''}`
       }
     }
     case 'failed': {
@@ -205,6 +211,10 @@ function headline(record: RunRecord, status: RunStatus): { title: string; more?:
     }
   }
 }
+
+/** Whether the stale URLs were refreshed a second time, not passed over (SPEC 4.6). */
+const refreshedTwice = (record: RunRecord): boolean =>
+  (record.verification?.rounds ?? []).some((r) => r.refresh && !r.refresh.skipped)
 
 /** Advice from the services' errors, each once, for the failed batches. */
 function adviceOf(errors: (Error | undefined)[]): string[] {
@@ -273,7 +283,7 @@ function attention(record: RunRecord): Part[] {
     parts.push(html(`<h3>${plural(stale.length, 'URL')} still stale at the edge</h3>\n`))
     parts.push(
       html(
-        `<p>Refreshed twice, and the edge still serves the old content. Check that the origin serves the new files (a cache in front of the origin, or a deploy that had not finished), then refresh again.</p>\n`
+        `<p>${refreshedTwice(record) ? 'Refreshed twice, and the edge still serves the old content.' : 'The edge still serves the old content, and the URLs were not refreshed a second time (see Verification).'} Check that the origin serves the new files (a cache in front of the origin, or a deploy that had not finished), then refresh again.</p>\n`
       )
     )
     parts.push(
@@ -291,10 +301,20 @@ function attention(record: RunRecord): Part[] {
     parts.push(html(`<h3>Failed ${preloads.length === 1 ? 'prefetch' : 'prefetches'}</h3>\n`))
     parts.push(
       table(
-        ['URLs', 'Error'],
-        preloads.map((p) => [formatCount(p.objects.length), escapeHtml(p.error?.message ?? '')])
+        ['URLs', 'Code', 'Message', 'Request ID'],
+        preloads.map((p) => {
+          const api = p.error instanceof ApiError ? p.error : undefined
+          return [
+            formatCount(p.objects.length),
+            escapeHtml(api?.code ?? ''),
+            escapeHtml(api ? api.apiMessage : (p.error?.message ?? '')),
+            escapeHtml(api?.requestId ?? p.requestId)
+          ]
+        })
       )
     )
+    for (const advice of adviceOf(preloads.map((p) => p.error)))
+      parts.push(html(`<p>${escapeHtml(advice)}</p>\n`))
   }
   return parts
 }
@@ -501,11 +521,13 @@ function verificationParts(record: RunRecord): Part[] {
   v.rounds.forEach((round, i) => {
     const c = countVerdicts(round.checks)
     const refresh = round.refresh
-    if (refresh) {
+    if (refresh?.skipped)
+      parts.push(html(`<p>Round ${i + 1}: nothing checked. ${escapeHtml(refresh.skipped)}</p>\n`))
+    else if (refresh) {
       const tasks = refresh.outcomes.flatMap((o) => o.taskIds)
       parts.push(
         html(
-          `<p>Round ${i + 1}: ${refresh.skipped ? escapeHtml(refresh.skipped) : `the stale URLs refreshed again (${plural(tasks.length, 'task')}${refresh.wait ? `, ${escapeHtml(refresh.wait.status)}` : ''}), then`} ${plural(c.checked, 'URL')} checked: ${formatCount(c.fresh)} fresh, ${formatCount(c.stale)} stale, ${formatCount(c.unknown)} unknown, ${formatCount(c.error)} error.</p>\n`
+          `<p>Round ${i + 1}: the stale URLs refreshed again (${plural(tasks.length, 'task')}${refresh.wait ? `, ${escapeHtml(refresh.wait.status)}` : ''}), then ${plural(c.checked, 'URL')} checked: ${formatCount(c.fresh)} fresh, ${formatCount(c.stale)} stale, ${formatCount(c.unknown)} unknown, ${formatCount(c.error)} error.</p>\n`
         )
       )
     } else
@@ -635,7 +657,7 @@ export function buildSummary(
   const status = statusOf(record)
   const { title, more } = headline(record, status)
   const parts: Part[] = [
-    html(`<h2>${ICONS[status]} ${title}</h2>\n`),
+    html(`<h2>${iconOf(record, status)} ${title}</h2>\n`),
     ...(more ? [html(`<p>${more}</p>\n`)] : []),
     ...attention(record),
     html(changesLine(record)),

@@ -171,9 +171,26 @@ describe('failuresOf', () => {
         "Today's quota is used up; it resets at midnight (UTC+8). Refresh a directory instead, or ask for a larger quota.",
       '1 object failed to refresh:\n- task 700000 https://www.example.com/page-0.html: Origin Timeout',
       'Prefetch skipped: no quota.',
-      '1 URL still serves stale content at the edge after a second refresh (verify: fail):\n- https://www.example.com/page-0.html: stale'
+      '1 URL still serves stale content at the edge (verify: fail):\n- https://www.example.com/page-0.html: stale'
     ])
     expect(failuresOf(await after({}))).toEqual([])
+  })
+
+  it('says the stale URLs were refreshed twice only when a second refresh was sent', async () => {
+    const twice = (refresh: NonNullable<Verification['rounds'][number]['refresh']>) =>
+      after({
+        verification: {
+          ...verified('fail', 'stale', 'stale'),
+          rounds: [{ checks: [] }, { checks: [], refresh }]
+        }
+      })
+    expect(failuresOf(await twice({ outcomes: ok }))).toEqual([
+      '2 URLs still serve stale content at the edge after a second refresh (verify: fail):\n' +
+        '- https://www.example.com/page-0.html: stale\n- https://www.example.com/page-1.html: stale'
+    ])
+    expect(failuresOf(await twice({ outcomes: [], skipped: 'No quota left.' }))[0]).toMatch(
+      /^2 URLs still serve stale content at the edge \(verify: fail\):/
+    )
   })
 
   it('does not fail the step for stale URLs with verify: warn', async () => {

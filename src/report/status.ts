@@ -15,6 +15,10 @@ export const refreshedAgain = (record: RunRecord): number =>
     .filter((o) => o.ok)
     .reduce((n, o) => n + o.objects.length, 0)
 
+/** Whether the stale URLs were refreshed a second time, not passed over (SPEC 4.6). */
+export const refreshedTwice = (record: RunRecord): boolean =>
+  (record.verification?.rounds ?? []).some((r) => r.refresh !== undefined && !r.refresh.skipped)
+
 /** Every refresh task ID in submission order: the batches', then any verification round's. */
 export const refreshTaskIds = (record: RunRecord): string[] =>
   [
@@ -101,7 +105,7 @@ export function failuresOf(record: RunRecord): string[] {
   const stale = staleChecks(record)
   if (record.verification?.mode === 'fail' && stale.length > 0) {
     failures.push(
-      `${plural(stale.length, 'URL')} still ${stale.length === 1 ? 'serves' : 'serve'} stale content at the edge after a second refresh (verify: fail):\n` +
+      `${plural(stale.length, 'URL')} still ${stale.length === 1 ? 'serves' : 'serve'} stale content at the edge${refreshedTwice(record) ? ' after a second refresh' : ''} (verify: fail):\n` +
         stale.map((c) => `- ${c.url}: ${c.reason}`).join('\n')
     )
   }

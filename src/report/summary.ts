@@ -15,6 +15,7 @@ import {
   failedTasks,
   refreshTaskIds,
   refreshedAgain,
+  refreshedTwice,
   staleChecks,
   statusOf
 } from './status.js'
@@ -211,10 +212,6 @@ function headline(record: RunRecord, status: RunStatus): { title: string; more?:
     }
   }
 }
-
-/** Whether the stale URLs were refreshed a second time, not passed over (SPEC 4.6). */
-const refreshedTwice = (record: RunRecord): boolean =>
-  (record.verification?.rounds ?? []).some((r) => r.refresh && !r.refresh.skipped)
 
 /** Advice from the services' errors, each once, for the failed batches. */
 function adviceOf(errors: (Error | undefined)[]): string[] {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { Batch } from '../../src/plan/batches.js'
+import { Batch, planBatches as planAll } from '../../src/plan/batches.js'
 import { planWith } from '../fixtures.js'
 import { dedupeTargets } from '../../src/targets/build.js'
 import { ObjectType, RefreshTarget, hostOf } from '../../src/targets/target.js'
@@ -98,5 +98,60 @@ describe('planBatches (SPEC 4.2)', () => {
     expect(
       sizes(planBatches(files(1200), { maxUrlsPerRequest: 1000, urlRatePerDomain: 500 }))
     ).toEqual([500, 500, 200])
+  })
+})
+
+describe('tag batches (SPEC 3.4, 4.2 item 2)', () => {
+  const limits = (tagCharsPerRequest: number, tagsPerRequest: number) => ({
+    maxUrlsPerRequest: 1000,
+    urlRatePerDomain: 1000,
+    directoriesPerRequest: 100,
+    regexesPerRequest: 1,
+    hostsPerRequest: 10,
+    tagCharsPerRequest,
+    tagsPerRequest
+  })
+  const tags = (host: string, ...names: string[]) => names.map((tag) => ({ host, tag }))
+  const shape = (batches: Batch[]) =>
+    batches.map(
+      (b) =>
+        `${b.type} ${[...b.hosts].map(([h, n]) => `${h}=${n}`).join(' ')}: ${b.objects.join(',')}`
+    )
+
+  it('fills a call up to its characters exactly, commas counted', () => {
+    // 'aaaa,bbbb' is 9 characters; a third tag needs 5 more.
+    const list = tags('a.example', 'aaaa', 'bbbb', 'cccc')
+    expect(shape(planAll([], list, limits(9, 100)))).toEqual([
+      'Tag a.example=2: aaaa,bbbb',
+      'Tag a.example=1: cccc'
+    ])
+    expect(shape(planAll([], list, limits(8, 100)))).toEqual([
+      'Tag a.example=1: aaaa',
+      'Tag a.example=1: bbbb',
+      'Tag a.example=1: cccc'
+    ])
+    expect(shape(planAll([], list, limits(14, 100)))).toEqual(['Tag a.example=3: aaaa,bbbb,cccc'])
+    // A new call starts counting from nothing.
+    expect(shape(planAll([], tags('a.example', 'aaaaaaaa', 'b', 'c'), limits(8, 100)))).toEqual([
+      'Tag a.example=1: aaaaaaaa',
+      'Tag a.example=2: b,c'
+    ])
+  })
+
+  it('holds at most the tags a call may carry, and one host a call', () => {
+    const list = [...tags('a.example', 'x1', 'x2', 'x3'), ...tags('b.example', 'y1')]
+    expect(shape(planAll([], list, limits(16_384, 2)))).toEqual([
+      'Tag a.example=2: x1,x2',
+      'Tag a.example=1: x3',
+      'Tag b.example=1: y1'
+    ])
+  })
+
+  it('comes after every URL batch, and counts no URL against a host', () => {
+    const batches = planAll(files(3), tags('a.example', 'menu'), limits(16_384, 100))
+    expect(shape(batches)).toEqual([
+      'File a.example=3: https://a.example/f0,https://a.example/f1,https://a.example/f2',
+      'Tag a.example=1: menu'
+    ])
   })
 })

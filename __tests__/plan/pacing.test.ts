@@ -66,6 +66,43 @@ describe('Pacer (SPEC 4.2 item 3)', () => {
     expect(pacer.earliest({}, T0).at).toBe(T0 + 1000)
   })
 
+  it('sends a call larger than the limit once its window is empty, or at once when it is', () => {
+    const pacer = new Pacer(limits)
+    expect(pacer.earliest(hosts([['a.example', 1500]]), T0).at).toBe(T0)
+    pacer.record(hosts([['a.example', 10]]), T0)
+    pacer.record(hosts([['a.example', 10]]), T0 + 2000)
+    expect(pacer.earliest(hosts([['a.example', 1500]]), T0 + 5000).at).toBe(T0 + 62_000)
+  })
+
+  it('keeps records in time order, whatever order they come in', () => {
+    const pacer = new Pacer(limits)
+    pacer.record(hosts([['a.example', 700]]), T0 + 5000)
+    pacer.record(hosts([['a.example', 300]]), T0 + 1000)
+    // The 300 recorded at T0 + 1 s leave first.
+    expect(pacer.earliest(hosts([['a.example', 300]]), T0 + 10_000).at).toBe(T0 + 61_000)
+    expect(pacer.earliest(hosts([['a.example', 301]]), T0 + 10_000).at).toBe(T0 + 65_000)
+    expect(pacer.hostsFreeAt(['a.example'], T0 + 10_000)).toBe(T0 + 65_000)
+  })
+
+  it('settles a call that one window moves into another full one', () => {
+    const pacer = new Pacer(limits)
+    pacer.record(hosts([['a.example', 1000]]), T0)
+    for (let i = 0; i < 30; i++) pacer.record({}, T0 + 59_800)
+    // The host frees at T0 + 60 s, when that second's calls are used up until T0 + 60.8 s.
+    expect(pacer.earliest(hosts([['a.example', 1]]), T0 + 100)).toEqual({
+      at: T0 + 60_800,
+      reason: 'calls per second'
+    })
+  })
+
+  it('frees the latest of several hosts', () => {
+    const pacer = new Pacer(limits)
+    pacer.record(hosts([['a.example', 1]]), T0)
+    pacer.record(hosts([['b.example', 1]]), T0 + 9000)
+    expect(pacer.hostsFreeAt(['a.example', 'b.example'], T0 + 10_000)).toBe(T0 + 69_000)
+    expect(pacer.hostsFreeAt(['a.example'], T0 + 70_000)).toBe(T0 + 130_000)
+  })
+
   it('frees a host 60 s after its last record, or a minute from now when it has none', () => {
     const pacer = new Pacer(limits)
     expect(pacer.hostsFreeAt(['a.example'], T0)).toBe(T0 + 60_000)

@@ -8,6 +8,81 @@ describe('outputs (SPEC 4.4)', () => {
     expect(jsonArrayWithin([], 2)).toEqual({ json: '[]', cut: 0 })
   })
 
+  it('keeps an item that fits the budget exactly, counting bytes and the commas between', () => {
+    // '["aa","bb"]' is 11 bytes; '["aa"]' is 6.
+    expect(jsonArrayWithin(['aa', 'bb'], 11)).toEqual({ json: '["aa","bb"]', cut: 0 })
+    expect(jsonArrayWithin(['aa', 'bb'], 10)).toEqual({ json: '["aa"]', cut: 1 })
+    expect(jsonArrayWithin(['aa', 'bb'], 6)).toEqual({ json: '["aa"]', cut: 1 })
+    expect(jsonArrayWithin(['aa', 'bb'], 5)).toEqual({ json: '[]', cut: 2 })
+    // Bytes, not characters: '["é"]' is 6 bytes in UTF-8.
+    expect(jsonArrayWithin(['é'], 6)).toEqual({ json: '["é"]', cut: 0 })
+    expect(jsonArrayWithin(['é'], 5)).toEqual({ json: '[]', cut: 1 })
+    // A quote in a name is escaped, and the escape counts.
+    expect(jsonArrayWithin(['a"b'], 7)).toEqual({ json: '[]', cut: 1 })
+    expect(jsonArrayWithin(['a"b'], 8)).toEqual({ json: '["a\\"b"]', cut: 0 })
+  })
+
+  it('shares what is left of the 1 MB between the lists, and says how many were left out', async () => {
+    const long = (kind: string, i: number) =>
+      `https://www.example.com/${kind}/${String(i).padStart(6, '0')}-${'x'.repeat(40)}`
+    const pages = Array.from({ length: 15_000 }, (_, i) => long('page', i) + '.html')
+    const dirs = Array.from({ length: 3_000 }, (_, i) => long('dir', i) + '/')
+    const plan = planOf([
+      ...pages.map((url) => ({ type: 'File' as const, url })),
+      ...dirs.map((url) => ({ type: 'Directory' as const, url }))
+    ])
+    const outcomes = outcomesOf(plan)
+    const stale = pages.slice(0, 2_000)
+    const record = await recordOf({
+      planned: { plan },
+      submitted: {
+        outcomes,
+        wait: { status: 'complete', tasks: [] },
+        preload: [
+          {
+            objects: pages.slice(0, 2),
+            ok: true,
+            taskIds: ['900001', '900002'],
+            requestId: 'P',
+            attempts: 1
+          }
+        ]
+      },
+      verification: { mode: 'warn', rounds: [], final: stale.map((url) => check(url, 'stale')) }
+    })
+    const { outputs, warnings } = buildOutputs(record)
+    expect(outputs['preload-task-ids']).toBe('900001,900002')
+    const bytes = (s: string) => Buffer.byteLength(s)
+    const fixed = bytes(outputs['task-ids']) + bytes('900001,900002') + bytes(outputs.tags)
+    const budget = 1_000_000 - 100_000 - fixed
+    const share = Math.floor(budget / 10)
+    const longest = bytes(JSON.stringify(pages[0])) + 1
+    // Each list is filled as far as its share allows, and no further.
+    for (const list of [outputs.directories, outputs['stale-urls']]) {
+      expect(bytes(list)).toBeLessThanOrEqual(share)
+      expect(bytes(list)).toBeGreaterThan(share - longest)
+    }
+    const rest = budget - bytes(outputs.directories) - bytes(outputs['stale-urls'])
+    expect(bytes(outputs.urls)).toBeLessThanOrEqual(rest)
+    expect(bytes(outputs.urls)).toBeGreaterThan(rest - longest)
+    const kept = [outputs.urls, outputs.directories, outputs['stale-urls']]
+      .map((json) => (JSON.parse(json) as string[]).length)
+      .reduce((a, b) => a + b)
+    expect(warnings).toEqual([
+      `The 'urls', 'directories' and 'stale-urls' outputs leave out ${(20_000 - kept).toLocaleString('en-US')} of 20,000 entries to stay under GitHub's 1 MB output limit; the step's log lists them all.`
+    ])
+    // The lists keep the first entries, in order.
+    expect(JSON.parse(outputs.urls)[0]).toBe(pages[0])
+    expect(JSON.parse(outputs.directories)[0]).toBe(dirs[0])
+    expect(outputs.count).toBe('18000')
+  })
+
+  it('warns of nothing when every list fits', async () => {
+    const plan = planOf([{ type: 'File', url: 'https://a.example/1' }])
+    const record = await recordOf({ planned: { plan }, submitted: { outcomes: outcomesOf(plan) } })
+    expect(buildOutputs(record).warnings).toEqual([])
+  })
+
   it('lists only what was accepted, regexes in neither list, tags by host', async () => {
     const plan = planOf(
       [

@@ -193,6 +193,68 @@ describe('failuresOf', () => {
     )
   })
 
+  it('counts a failed tag batch in tags, and each failed prefetch in URLs', async () => {
+    const tagPlan = planOf(files(1), [
+      { host: 'www.example.com', tag: 'menu' },
+      { host: 'www.example.com', tag: 'nav' }
+    ])
+    const outcomes = outcomesOf(tagPlan, [1])
+    const error = (message: string) => new Error(message)
+    const record = await after({
+      planned: { plan: tagPlan },
+      submitted: {
+        outcomes,
+        preload: [
+          {
+            objects: ['u1', 'u2', 'u3'],
+            ok: false,
+            taskIds: [],
+            requestId: 'P1',
+            attempts: 1,
+            error: error('first')
+          },
+          { objects: ['u4'], ok: true, taskIds: ['9'], requestId: 'P2', attempts: 1 },
+          {
+            objects: ['u5'],
+            ok: false,
+            taskIds: [],
+            requestId: 'P3',
+            attempts: 1,
+            error: error('second')
+          }
+        ]
+      }
+    })
+    const failures = failuresOf(record)
+    expect(failures[0]).toMatch(
+      /^1 of 2 batches failed; the others were submitted:\n- batch 2 \(2 tags\): QuotaExceeded/
+    )
+    expect(failures[1]).toBe('2 prefetch requests failed:\n- 3 URLs: first\n- 1 URL: second')
+    expect(failures).toHaveLength(2)
+  })
+
+  it('lists each failed task object once, with its reason or the lack of one', async () => {
+    const [a, b] = plan.targets.map((t) => t.url)
+    const task = (objectPath: string, description: string): RefreshTask => ({
+      taskId: '700000',
+      objectPath,
+      objectType: 'file',
+      status: 'Failed',
+      process: '0%',
+      creationTime: '2026-12-03T09:00:00Z',
+      description
+    })
+    const record = await after({
+      submitted: {
+        outcomes: ok,
+        wait: waited('failed', [task(a, 'Origin Timeout'), task(a, 'Origin Timeout'), task(b, '')])
+      }
+    })
+    expect(failuresOf(record)).toEqual([
+      `2 objects failed to refresh:\n- task 700000 ${a}: Origin Timeout\n- task 700000 ${b}: no reason given`
+    ])
+  })
+
   it('does not fail the step for stale URLs with verify: warn', async () => {
     expect(failuresOf(await after({ verification: verified('warn', 'stale') }))).toEqual([])
   })

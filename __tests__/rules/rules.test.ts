@@ -23,13 +23,23 @@ describe('encodePathSegment (browser-style, SPEC 3.2)', () => {
     ['"<>`{}\\|^[]', '%22%3C%3E%60%7B%7D%5C%7C%5E%5B%5D'],
     ["-._~!$&'()*+,;=:@", "-._~!$&'()*+,;=:@"],
     ['::error::boom', '::error::boom'],
-    ['\u007f', '%7F']
+    ['\u007f', '%7F'],
+    // A name that is not valid UTF-8: each stray byte arrives as U+DC80..U+DCFF and is
+    // encoded as itself, so the URL names the file on disk.
+    ['caf\udce9.html', 'caf%E9.html'],
+    ['\udc80\udcff', '%80%FF'],
+    // Lone surrogates outside that range are not bytes of a name: UTF-8's replacement.
+    ['\udc7f', '%EF%BF%BD'],
+    ['\udd00', '%EF%BF%BD'],
+    ['a/b', 'a%2Fb']
   ])('%j becomes %s', (segment, expected) => {
     expect(encodePathSegment(segment)).toBe(expected)
   })
 
   it('keeps the slashes between segments', () => {
     expect(encodePath('a b/c#d/e')).toBe('a%20b/c%23d/e')
+    expect(encodePath('docs/caf\udce9/')).toBe('docs/caf%E9/')
+    expect(encodePath('plain/path-1.html')).toBe('plain/path-1.html')
   })
 })
 

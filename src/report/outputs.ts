@@ -1,3 +1,4 @@
+import { formatCount } from '../util/text.js'
 import { tagsByHost } from '../targets/tag.js'
 import { RefreshTarget } from '../targets/target.js'
 import { countVerdicts } from '../verify/model.js'
@@ -90,7 +91,7 @@ export function buildOutputs(record: RunRecord): { outputs: Outputs; warnings: s
   const cut = files.cut + dirs.cut + staleList.cut
   if (cut > 0) {
     warnings.push(
-      `The 'urls', 'directories' and 'stale-urls' outputs leave out ${cut} of ${urls.length + directories.length + stale.length} entries to stay under GitHub's 1 MB output limit; the step's log lists them all.`
+      `The 'urls', 'directories' and 'stale-urls' outputs leave out ${formatCount(cut)} of ${formatCount(urls.length + directories.length + stale.length)} entries to stay under GitHub's 1 MB output limit; the step's log lists them all.`
     )
   }
   return {

@@ -1,6 +1,6 @@
 import { BatchOutcome } from '../submit/batches.js'
 import { RefreshTask } from '../services/service.js'
-import { plural } from '../util/text.js'
+import { formatCount, plural } from '../util/text.js'
 import { Check } from '../verify/verdict.js'
 import { RunRecord, RunStatus } from './model.js'
 
@@ -75,7 +75,7 @@ export function failuresOf(record: RunRecord): string[] {
   const failed = failedBatches(record)
   if (failed.length > 0) {
     failures.push(
-      `${failed.length} of ${plural(outcomes.length, 'batch', 'batches')} failed; the others were submitted:\n` +
+      `${formatCount(failed.length)} of ${plural(outcomes.length, 'batch', 'batches')} failed; the others were submitted:\n` +
         failed
           .map(
             (o) =>

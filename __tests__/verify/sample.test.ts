@@ -126,6 +126,68 @@ describe('chooseChecks (SPEC 4.6)', () => {
     expect(chosen[0]).toMatchObject({ newHash: 'new', oldHash: 'old', removed: false })
   })
 
+  it('dates a URL by its own batch, else by the latest directory above it', () => {
+    const targets: RefreshTarget[] = [
+      { type: 'IgnoreParams', url: 'https://a.example/docs/own.html' },
+      file('https://a.example/docs/api/deep.html'),
+      file('https://a.example/docs/top.html'),
+      file('https://a.example/other.html')
+    ]
+    const chosen = chooseChecks(
+      input({
+        targets,
+        changed: targets,
+        accepted: [
+          { batch: batch('IgnoreParams', ['https://a.example/docs/own.html']), acceptedAt: 5 },
+          { batch: batch('Directory', ['https://a.example/docs/api/']), acceptedAt: 20 },
+          { batch: batch('Directory', ['https://a.example/docs/']), acceptedAt: 9 }
+        ]
+      })
+    )
+    expect(chosen.map((c) => [c.url, c.refreshedAt])).toEqual([
+      ['https://a.example/docs/own.html', 5],
+      ['https://a.example/docs/api/deep.html', 20],
+      ['https://a.example/docs/top.html', 9]
+    ])
+  })
+
+  it('takes URLs only from accepted File and IgnoreParams batches, never by prefix', () => {
+    const targets = [file('https://a.example/1'), file('https://a.example/10')]
+    const chosen = chooseChecks(
+      input({
+        targets,
+        accepted: [
+          { batch: batch('File', ['https://a.example/1']), acceptedAt: 1 },
+          { batch: batch('Regex', ['https://a.example/10']), acceptedAt: 2 },
+          { batch: batch('Tag', ['https://a.example/10']), acceptedAt: 3 }
+        ]
+      })
+    )
+    expect(chosen.map((c) => c.url)).toEqual(['https://a.example/1'])
+  })
+
+  it('checks under a directory a changed URL not already checked', () => {
+    const targets: RefreshTarget[] = [
+      file('https://a.example/docs/a.html'),
+      { type: 'Directory', url: 'https://a.example/docs/' }
+    ]
+    const changed = [file('https://a.example/docs/a.html'), file('https://a.example/docs/b.html')]
+    const chosen = chooseChecks(
+      input({
+        targets,
+        changed,
+        accepted: [
+          { batch: batch('File', ['https://a.example/docs/a.html']), acceptedAt: 1 },
+          { batch: batch('Directory', ['https://a.example/docs/']), acceptedAt: 2 }
+        ]
+      })
+    )
+    expect(chosen.map((c) => c.url)).toEqual([
+      'https://a.example/docs/a.html',
+      'https://a.example/docs/b.html'
+    ])
+  })
+
   it('is deterministic and stops at the limit', () => {
     const targets = Array.from({ length: 100 }, (_, i) => file(`https://h${i % 7}.example/${i}`))
     const a = chooseChecks(input({ targets, max: 10 }))

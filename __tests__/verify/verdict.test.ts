@@ -139,6 +139,49 @@ describe('judge (SPEC 4.6)', () => {
     ).toBe('stale')
   })
 
+  it.each<[string, Partial<EdgeAnswer>, string]>([
+    // X-Cache names a miss only in its first word: a later TCP_..._MISS is the edge's own detail.
+    [
+      'X-Cache MISS first',
+      { headers: { xCache: ' miss TCP_MISS dirn:-2:-2', age: '900' } },
+      'fresh'
+    ],
+    [
+      'X-Cache HIT with a miss later',
+      { headers: { xCache: 'HIT TCP_REFRESH_MISS', age: '900' } },
+      'stale'
+    ],
+    ['X-Cache MISSING is no miss', { headers: { xCache: 'MISSING', age: '900' } }, 'stale'],
+    // Age and Savetime count only when they are whole numbers.
+    ['Age with spaces', { headers: { age: ' 30 ' } }, 'fresh'],
+    ['Age 31 s against a refresh 30 s ago', { headers: { age: '31' } }, 'stale'],
+    ['Age not a number', { headers: { age: '12abc' } }, 'unknown'],
+    ['Age after text', { headers: { age: 'x12' } }, 'unknown'],
+    ['Savetime at the refresh', { headers: { savetime: ` ${T / 1000} ` } }, 'fresh'],
+    ['Savetime not a number', { headers: { savetime: `${T / 1000}x` } }, 'unknown'],
+    ['Savetime after text', { headers: { savetime: `x${T / 1000}` } }, 'unknown'],
+    ['Savetime with an inner space', { headers: { savetime: `${T / 1000} 5` } }, 'unknown'],
+    // Statuses at the edges of their classes.
+    ['status 299', { status: 299, headers: { age: '1' } }, 'fresh'],
+    ['status 300', { status: 300 }, 'unknown'],
+    ['status 399', { status: 399 }, 'unknown'],
+    ['status 400', { status: 400 }, 'error'],
+    ['status 199', { status: 199 }, 'error']
+  ])('%s', (_, edge, verdict) => {
+    expect(judge(expect0(), answer(edge)).verdict).toBe(verdict)
+  })
+
+  it('compares bytes only when the deployed hash is known', () => {
+    // A body hash with no deployed hash: the headers decide.
+    expect(
+      judge(expect0({ oldHash: OLD }), answer({ bodyHash: OLD, headers: { age: '1' } })).verdict
+    ).toBe('fresh')
+    // A deployed hash with no body read: the headers decide.
+    expect(
+      judge(expect0({ newHash: NEW, oldHash: OLD }), answer({ headers: { age: '100' } })).verdict
+    ).toBe('stale')
+  })
+
   it('keeps the headers and the status it judged by', () => {
     const headers = { age: '1', via: 'cache1[H]', eagleId: 'e1' }
     expect(judge(expect0(), answer({ headers, status: 200 }))).toMatchObject({

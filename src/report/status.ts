@@ -15,7 +15,7 @@ export const refreshedAgain = (record: RunRecord): number =>
     .filter((o) => o.ok)
     .reduce((n, o) => n + o.objects.length, 0)
 
-/** Whether the stale URLs were refreshed a second time, not passed over (SPEC 4.6). */
+/** Whether the stale URLs were refreshed a second time and then checked again (SPEC 4.6). */
 export const refreshedTwice = (record: RunRecord): boolean =>
   (record.verification?.rounds ?? []).some((r) => r.refresh !== undefined && !r.refresh.skipped)
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
+import { NetworkError } from '../../src/api/errors.js'
 import { Quota, QuotaNeed, checkQuota } from '../../src/plan/budget.js'
 import { buildOutputs } from '../../src/report/outputs.js'
 import { buildSummary, escapeHtml } from '../../src/report/summary.js'
@@ -114,6 +115,58 @@ describe('the headline answers "is my site fresh?" (SPEC 4.5)', () => {
     const all = textOf(render(summary))
     expect(all).toContain('URLs | 10,000 | 10,000 | 2,500 | 1,500 | 8,500')
     expect(all).toContain('1,500 URLs refreshed; 1,000 not accepted')
+  })
+
+  it('failures with no answer from the service still show what is known, before any fold', async () => {
+    const targets = files(3)
+    const plan = planOf(targets, [], 1)
+    const outcomes = outcomesOf(plan).map((o, i) =>
+      i === 0
+        ? o
+        : {
+            ...o,
+            ok: false,
+            taskIds: [],
+            acceptedAt: undefined,
+            error: new NetworkError('RequestTimeout', `No answer within 30 s (batch ${i + 1})`)
+          }
+    )
+    const tasks = tasksOf([outcomes[0]], 'Complete', [targets[0].url]).map((t) => ({
+      ...t,
+      description: ''
+    }))
+    const record = await recordOf({
+      targets: { targets, tags: [], sources: new Map() },
+      planned: { plan },
+      submitted: {
+        outcomes,
+        wait: { status: 'failed', tasks },
+        preloadSkipped: 'Prefetch skipped: 3 URLs needed, 0 remain of today’s prefetch quota.',
+        preload: [
+          {
+            objects: [targets[0].url],
+            ok: false,
+            taskIds: [],
+            requestId: 'REQ-P',
+            attempts: 6,
+            error: new Error('socket hang up')
+          }
+        ]
+      },
+      inputs: { wait: 'true', preload: 'true' }
+    })
+    const seen = beforeFirstFold(buildSummary(record))
+    expect(seen).toContain('Failed batches')
+    // No code came back, so no empty Code or Request ID column.
+    expect(seen).toContain('Batch | Type | Objects | Hosts | Message |')
+    expect(seen).toContain('2 | File | 1 | www.example.com | No answer within 30 s (batch 2) |')
+    expect(seen).toContain('3 | File | 1 | www.example.com | No answer within 30 s (batch 3) |')
+    expect(seen).toContain(`${targets[0].url} | no reason given`)
+    expect(seen).toContain('Prefetch skipped: 3 URLs needed, 0 remain')
+    expect(seen).toContain('Failed prefetch')
+    expect(seen).not.toContain('Failed prefetches')
+    expect(seen).toContain('URLs | Message | Request ID |')
+    expect(seen).toContain('1 | socket hang up | REQ-P |')
   })
 
   it('an input error is the headline itself, its lines kept as lines', async () => {

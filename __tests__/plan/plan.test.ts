@@ -181,6 +181,28 @@ describe('planRefresh: collapsing (SPEC 4.2 item 5)', () => {
     expect(error.message).toMatch(/^The plan holds 4 objects, more than max-objects \(3\)/)
   })
 
+  it("with 'collapse: off', counts tags within max-objects", async () => {
+    const tags: TagTarget[] = [
+      { host: 'www.example.com', tag: 'a' },
+      { host: 'www.example.com', tag: 'b' }
+    ]
+    const error = await refusal(
+      planRefresh(pages('/a/', 2), tags, options({ maxObjects: 3, collapse: 'off' }))
+    )
+    expect(error.message).toMatch(/^The plan holds 4 objects, more than max-objects \(3\)/)
+  })
+
+  it('leaves room for ignore-params URLs when collapsing within max-objects', async () => {
+    // max-objects 4, less 1 ignore-params URL: 3 objects for 4 URLs, so a directory is needed.
+    const targets = [...pages('/a/', 3), ...of('File', '/b.html'), ...of('IgnoreParams', '/q.html')]
+    const plan = await planRefresh(targets, [], options({ maxObjects: 4 }))
+    expect(plan.targets).toEqual([
+      ...of('File', '/b.html'),
+      ...of('IgnoreParams', '/q.html'),
+      ...of('Directory', '/a/')
+    ])
+  })
+
   it("with 'collapse: off', refuses a plan over today's quota with the quota's figures", async () => {
     const error = await refusal(
       planRefresh(pages('/a/', 4), [], options({ collapse: 'off', quota: quotaOf({ File: 3 }) }))

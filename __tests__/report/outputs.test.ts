@@ -169,6 +169,31 @@ describe('outputs (SPEC 4.4)', () => {
     expect(outputs.status).toBe('complete')
   })
 
+  it('lists accepted ignore-params URLs with the URLs', async () => {
+    const plan = planOf([
+      { type: 'File', url: 'https://a.example/1' },
+      { type: 'IgnoreParams', url: 'https://a.example/2' }
+    ])
+    const { outputs } = buildOutputs(
+      await recordOf({ planned: { plan }, submitted: { outcomes: outcomesOf(plan) } })
+    )
+    expect(outputs.urls).toBe('["https://a.example/1","https://a.example/2"]')
+  })
+
+  it('leaves the verification outputs empty when nothing was checked', async () => {
+    const plan = planOf([{ type: 'File', url: 'https://a.example/1' }])
+    const outcomes = outcomesOf(plan)
+    const { outputs } = buildOutputs(
+      await recordOf({
+        planned: { plan },
+        submitted: { outcomes, wait: { status: 'complete', tasks: tasksOf(outcomes) } },
+        verification: { mode: 'fail', skipped: 'Nothing was verified.', rounds: [], final: [] }
+      })
+    )
+    expect(outputs.verified).toBe('')
+    expect(outputs['stale-urls']).toBe('')
+  })
+
   it('sets the status on an input error, with nothing else', async () => {
     const { outputs } = buildOutputs(
       await recordOf({ settings: undefined, fatal: "Input 'dry-run' must be true or false" })

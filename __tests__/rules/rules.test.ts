@@ -156,7 +156,10 @@ describe('rule line errors name the line and quote it', () => {
     ['public/** https://a.example/{path}', /rules line 2 .*no '=>'/],
     [' => https://a.example/', /rules line 2 .*glob before '=>' is empty/],
     ['public/** =>', /rules line 2 .*no URL template/],
-    ['public/** => folder https://a.example/', /rules line 2 .*unknown type 'folder'/],
+    [
+      'public/** => folder https://a.example/',
+      /rules line 2 .*unknown type 'folder'\. Use one of file, directory, ignore-params, tag\.$/
+    ],
     ['public/** => regex https://a.example/', /rules line 2 .*unknown type 'regex'/],
     ['public/** => https://a.example/{file}', /rules line 2 .*unknown placeholder '\{file\}'/],
     ['public/** => ftp://a.example/{path}', /rules line 2 .*not an absolute http/],
@@ -185,6 +188,21 @@ describe('rule line errors name the line and quote it', () => {
     expect(urlsOf('./public/** => https://a.example/{path}', ['public/x'])).toEqual([
       'File https://a.example/x'
     ])
+  })
+
+  it('reads globs from the repository root, however they are written', () => {
+    for (const glob of ['././public/**', '/public/**', '//public/**', './/public/**'])
+      expect(urlsOf(`${glob} => https://a.example/{path}`, ['public/x'])).toEqual([
+        'File https://a.example/x'
+      ])
+    // A ./ inside a glob is not a leading one, and stays.
+    expect(parseRules('a/./b/** => https://a.example/{path}').mappings[0].glob).toBe('a/./b/**')
+    // An exclusion may have a space after its !, and is read the same way.
+    const excluded = mapPaths(
+      ['public/draft.html', 'public/x.html'],
+      parseRules('!  ./public/draft.html\npublic/** => https://a.example/{path}')
+    )
+    expect(excluded.targets.map((t) => t.url)).toEqual(['https://a.example/x.html'])
   })
 })
 

@@ -53,9 +53,7 @@ export interface TagRule extends MappingLine {
 export type MappingRule = UrlRule | TagRule
 
 /** A `!<glob>` line: excludes matching paths from every rule. */
-export interface ExclusionRule extends RuleLine {
-  kind: 'exclude'
-}
+export type ExclusionRule = RuleLine
 
 export interface RuleSet {
   mappings: MappingRule[]
@@ -158,7 +156,6 @@ export function parseRules(text: string, options: RuleOptions): RuleSet {
         throw new UserError(`${where}: an exclusion takes a glob only, with no '=>' target.`)
       }
       rules.exclusions.push({
-        kind: 'exclude',
         line,
         text: content,
         glob,

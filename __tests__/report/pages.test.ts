@@ -434,6 +434,14 @@ describe('where the changes came from (SPEC 4.5)', () => {
     ).toBe(
       'Changes: 3 deployed files changed of 12,000 hashed, compared with the manifest of run #7 (ID 101) of 2026-12-01: 1 added, 2 modified, 0 removed.'
     )
+    const saved = await from({
+      changes: changesOf({ ...manifest, removed: 2, baseline: { runId: '101' } }),
+      manifestSaved: true
+    })
+    expect(saved.slice(0, 2)).toEqual([
+      'Changes: 5 deployed files changed of 12,000 hashed, compared with the manifest of run (ID 101): 1 added, 2 modified, 2 removed.',
+      "This run's manifest is now the baseline for the next run."
+    ])
     const lines = await from({
       changes: changesOf(
         { ...manifest, added: 1, modified: 0, baseline: { runId: '101' } },

@@ -169,6 +169,28 @@ describe('the headline answers "is my site fresh?" (SPEC 4.5)', () => {
     expect(seen).toContain('1 | socket hang up | REQ-P |')
   })
 
+  it('names ESA site-wide tags by the site, in failures, batches and the object list', async () => {
+    const targets = files(1)
+    const plan = planOf(targets, [{ host: '', tag: 'menu' }])
+    const record = await recordOf({
+      service: 'ESA',
+      targets: { targets, tags: plan.tags, sources: new Map() },
+      planned: { plan },
+      submitted: { outcomes: outcomesOf(plan, [1]) },
+      inputs: { service: 'esa', site: 'Example.com' }
+    })
+    const all = textOf(render(buildSummary(record)))
+    expect(all.split('\n')[0]).toBe(
+      '❌ ESA refresh failed: 1 of 2 objects accepted; 1 batch of 1 failed'
+    )
+    expect(all).toContain(
+      '2 | Tag | 1 | Example.com | QuotaExceeded.Refresh | Your refresh quota for today is used up. | REQ-1 |'
+    )
+    expect(all).toContain('2 | Tag | 1 | Example.com |  | REQ-1 | failed (above) |')
+    expect(all).toContain('1 URL refreshed; 1 not accepted')
+    expect(all).toContain('tag Example.com menu (not accepted)')
+  })
+
   it('an input error is the headline itself, its lines kept as lines', async () => {
     const record = await recordOf({
       settings: undefined,

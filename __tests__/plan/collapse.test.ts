@@ -400,6 +400,38 @@ describe('collapseFiles: exact choices', () => {
     ])
   })
 
+  it('compares cost per URL both ways: 1 unchanged for 4 URLs beats 2 for 2, in any order', () => {
+    const x = ['1', '2', '3', '4'].map((n) => `${HOST}/x/${n}`)
+    const y = ['1', '2'].map((n) => `${HOST}/y/${n}`)
+    const known = [...x, ...y, `${HOST}/x/old`, `${HOST}/y/old1`, `${HOST}/y/old2`]
+    for (const files of [
+      [...x, ...y],
+      [...y, ...x]
+    ]) {
+      const result = collapseFiles({ files, givenDirectories: [], known, budgets: budgets(2, 2) })!
+      expect(result.directories).toEqual([
+        { url: `${HOST}/x/`, replaced: 4, collateral: 1, given: false }
+      ])
+      expect(result.files).toEqual(y)
+    }
+  })
+
+  it('at an equal cost and cover, takes the deeper directory, then the first by URL, in any order', () => {
+    const deep = [`${HOST}/a/b/1`, `${HOST}/a/b/2`]
+    const d = [`${HOST}/d/1`, `${HOST}/d/2`]
+    const c = [`${HOST}/c/1`, `${HOST}/c/2`]
+    const chosen = (files: string[]) =>
+      collapseFiles({
+        files,
+        givenDirectories: [],
+        budgets: budgets(files.length - 2, 1)
+      })!.directories.map((dir) => dir.url)
+    expect(chosen([...deep, ...c])).toEqual([`${HOST}/a/b/`])
+    expect(chosen([...c, ...deep])).toEqual([`${HOST}/a/b/`])
+    expect(chosen([...d, ...c])).toEqual([`${HOST}/c/`])
+    expect(chosen([...c, ...d])).toEqual([`${HOST}/c/`])
+  })
+
   it('counts collateral for known URLs with a query, in the directory of their path', () => {
     const files = [`${HOST}/a/1`, `${HOST}/b/1`]
     const known = [...files, `${HOST}/a/x?next=/b/c/d`, `${HOST}/b/y?z=1`, `${HOST}/b/w`, `${HOST}`]

@@ -258,6 +258,25 @@ describe('failuresOf', () => {
   it('does not fail the step for stale URLs with verify: warn', async () => {
     expect(failuresOf(await after({ verification: verified('warn', 'stale') }))).toEqual([])
   })
+
+  it('fails nothing with verify: fail when every checked URL is fresh or undecided', async () => {
+    expect(failuresOf(await after({ verification: verified('fail', 'fresh', 'unknown') }))).toEqual(
+      []
+    )
+  })
+
+  it('lists every failed batch, a line each', async () => {
+    const three = planOf(files(3), [], 1)
+    const failures = failuresOf(
+      await after({ planned: { plan: three }, submitted: { outcomes: outcomesOf(three, [0, 2]) } })
+    )
+    expect(failures).toHaveLength(1)
+    expect(failures[0].split('\n').map((l) => l.slice(0, 28))).toEqual([
+      '2 of 3 batches failed; the o',
+      '- batch 1 (1 object): QuotaE',
+      '- batch 3 (1 object): QuotaE'
+    ])
+  })
 })
 
 describe('fullySucceeded: when the manifest may become the baseline', () => {

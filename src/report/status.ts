@@ -64,7 +64,7 @@ export function statusOf(record: RunRecord): RunStatus {
     return 'failed'
   if (record.verification?.mode === 'fail' && staleChecks(record).length > 0) return 'stale'
   const wait = record.submitted.wait
-  if (wait) return wait.status === 'failed' ? 'failed' : wait.status
+  if (wait) return wait.status
   return 'submitted'
 }
 

@@ -29,6 +29,8 @@ describe('formatCount', () => {
     [1234567, '1,234,567'],
     [2.6, '3'],
     [-1234, '-1,234'],
+    [-0.5, '0'],
+    [-0.6, '-1'],
     [Infinity, 'Infinity'],
     [NaN, 'NaN']
   ])('%s → %s', (n, text) => expect(formatCount(n)).toBe(text))
@@ -42,6 +44,8 @@ describe('formatDuration', () => {
     [59_499, '59 s'],
     [60_000, '1 min'],
     [372_000, '6 min 12 s'],
+    [3_540_000, '59 min'],
+    [3_600_000, '1 h'],
     [3_720_000, '1 h 2 min']
   ])('%i ms → %s', (ms, text) => expect(formatDuration(ms)).toBe(text))
 })
@@ -59,5 +63,13 @@ describe('naturalCompare', () => {
     expect(naturalCompare('s2', 's02')).toBeLessThan(0)
     expect(naturalCompare('https://a/s9/', 'https://a/s10/')).toBeLessThan(0)
     expect(naturalCompare('x', 'x')).toBe(0)
+    // Both ways round, so that a sort gets the same answer whichever it asks first.
+    expect(naturalCompare('s10', 's9')).toBeGreaterThan(0)
+    expect(naturalCompare('s9', 's10')).toBeLessThan(0)
+    expect(naturalCompare('a', 'a1')).toBeLessThan(0)
+    expect(naturalCompare('a1', 'a')).toBeGreaterThan(0)
+    // A number against a word: as text, digits first.
+    expect(naturalCompare('1', 'a')).toBeLessThan(0)
+    expect(naturalCompare('a', '1')).toBeGreaterThan(0)
   })
 })

@@ -33,7 +33,7 @@ export function formatDuration(ms: number): string {
   if (s < 60) return `${s} s`
   const min = Math.floor(s / 60)
   if (min < 60) return s % 60 === 0 ? `${min} min` : `${min} min ${s % 60} s`
-  return `${Math.floor(min / 60)} h ${min % 60} min`
+  return min % 60 === 0 ? `${min / 60} h` : `${Math.floor(min / 60)} h ${min % 60} min`
 }
 
 /** Shows control characters (a newline in a file name) as visible escapes, one line per name. */

@@ -7,7 +7,7 @@ export default {
   ...base,
   testMatch: [
     '<rootDir>/__tests__/{rules,targets,plan,report,util}/**/*.test.ts',
-    '<rootDir>/__tests__/verify/{verdict,sample}.test.ts',
+    '<rootDir>/__tests__/verify/{verdict,sample,model}.test.ts',
     '<rootDir>/__tests__/submit/schedule.test.ts'
   ],
   transform: {

@@ -255,7 +255,7 @@ async function prefetch(outcomes, settings, connections, done) {
         ? Infinity
         : (await (0,quota/* fetchQuota */.F)(service, ['Preload'], clock, (m) => log.info(m))).remain.Preload;
     if (urls.length > remain) {
-        done.preloadSkipped = `Prefetch skipped: it needs ${(0,util_text/* plural */.LS)(urls.length, 'URL')} but only ${remain} remain of today's prefetch quota. The refresh itself was submitted.`;
+        done.preloadSkipped = `Prefetch skipped: it needs ${(0,util_text/* plural */.LS)(urls.length, 'URL')} but only ${(0,util_text/* formatCount */.B4)(remain)} remain of today's prefetch quota. The refresh itself was submitted.`;
         return;
     }
     done.preload = await log.group(`Prefetching ${(0,util_text/* plural */.LS)(urls.length, 'URL')}`, () => preloadUrls(urls, { service, clock, area: settings.preloadArea, log: (m) => log.info(m) }));
@@ -468,8 +468,7 @@ async function checkRound(expectations, edge) {
     return answers.map((answer, i) => judge(expectations[i], answer));
 }
 function describeRound(checks) {
-    const c = (0,model/* countVerdicts */.q)(checks);
-    return `${(0,util_text/* plural */.LS)(c.checked, 'URL')} checked: ${c.fresh} fresh, ${c.stale} stale, ${c.unknown} unknown, ${c.error} error`;
+    return (0,model/* describeVerdicts */.W)((0,model/* countVerdicts */.q)(checks));
 }
 /** Every check that is not fresh, with the headers that decided it, printed inertly. */
 function printChecks(checks, log) {
@@ -507,7 +506,7 @@ async function refreshAgain(stale, plan, submitted, settings, connections) {
         targets.length > remain)
         return {
             outcomes: [],
-            skipped: `They were not refreshed again: ${(0,util_text/* plural */.LS)(targets.length, 'URL')} needed, ${remain} remain of today's quota.`
+            skipped: `They were not refreshed again: ${(0,util_text/* plural */.LS)(targets.length, 'URL')} needed, ${(0,util_text/* formatCount */.B4)(remain)} remain of today's quota.`
         };
     const outcomes = await (0,submit_batches/* submitBatches */.n)((0,batches/* planBatches */.un)(targets, [], settings.limits), {
         service,

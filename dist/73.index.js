@@ -255,7 +255,7 @@ async function prefetch(outcomes, settings, connections, done) {
         ? Infinity
         : (await (0,quota/* fetchQuota */.F)(service, ['Preload'], clock, (m) => log.info(m))).remain.Preload;
     if (urls.length > remain) {
-        done.preloadSkipped = `Prefetch skipped: it needs ${(0,util_text/* plural */.LS)(urls.length, 'URL')} but only ${remain} remain of today's prefetch quota. The refresh itself was submitted.`;
+        done.preloadSkipped = `Prefetch skipped: it needs ${(0,util_text/* plural */.LS)(urls.length, 'URL')} but only ${(0,util_text/* formatCount */.B4)(remain)} remain of today's prefetch quota. The refresh itself was submitted.`;
         return;
     }
     done.preload = await log.group(`Prefetching ${(0,util_text/* plural */.LS)(urls.length, 'URL')}`, () => preloadUrls(urls, { service, clock, area: settings.preloadArea, log: (m) => log.info(m) }));

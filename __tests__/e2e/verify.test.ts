@@ -111,7 +111,7 @@ describe('verify: the race a refresh can lose', () => {
     })
     expect(run.outputs['stale-urls']).toBe('[]')
     // Round one saw the old bytes; round two, after one more refresh, the new ones.
-    expect(run.stdout).toMatch(/Round 1: 2 URLs checked: 1 fresh, 1 stale, 0 unknown, 0 error\./)
+    expect(run.stdout).toMatch(/Round 1: 2 URLs checked: 1 fresh, 1 stale, 0 unknown, 0 errors\./)
     expect(run.stdout).toMatch(
       /stale http:\/\/www\.example\.com\/blog\/post\.html: the body is the file as it was before this deploy/
     )

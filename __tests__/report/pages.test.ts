@@ -292,7 +292,7 @@ describe('the summary of a verified push (SPEC 4.6)', () => {
       CHANGES,
       'Verification: 1 fresh, 1 stale, 1 unknown, 1 error of 4 checked URLs',
       'Round 1: 4 URLs checked: 1 fresh, 1 stale, 1 unknown, 1 error.',
-      'Round 2: the stale URLs refreshed again (1 task, complete), then 1 URL checked: 0 fresh, 1 stale, 0 unknown, 0 error.',
+      'Round 2: the stale URLs refreshed again (1 task, complete), then 1 URL checked: 0 fresh, 1 stale, 0 unknown, 0 errors.',
       'Unknown and error verdicts never fail the step; each says why:',
       'URL | Verdict | Why | Via | ',
       'https://www.example.com/ | unknown | no Age or Ali-Swift-Global-Savetime header | proxy <b> | ',
@@ -340,7 +340,7 @@ describe('the summary of a verified push (SPEC 4.6)', () => {
       STALE_ROW,
       CHANGES,
       'Verification: 1 fresh, 1 stale of 2 checked URLs',
-      'Round 1: 2 URLs checked: 1 fresh, 1 stale, 0 unknown, 0 error.',
+      'Round 1: 2 URLs checked: 1 fresh, 1 stale, 0 unknown, 0 errors.',
       "Round 2: nothing checked. They were not refreshed again: 1 URL needed, 0 remain of today's quota."
     ])
   })
@@ -370,8 +370,8 @@ describe('the summary of a verified push (SPEC 4.6)', () => {
       '✅ DCDN refresh complete: 4 URLs, 2 directories and 1 cache tag on 1 host in 5 tasks, 6 min 12 s; 2 URLs left today; 2 of 2 checked URLs fresh at the edge',
       CHANGES,
       'Verification: 2 fresh of 2 checked URLs',
-      'Round 1: 2 URLs checked: 1 fresh, 1 stale, 0 unknown, 0 error.',
-      'Round 2: the stale URLs refreshed again (1 task), then 1 URL checked: 1 fresh, 0 stale, 0 unknown, 0 error.'
+      'Round 1: 2 URLs checked: 1 fresh, 1 stale, 0 unknown, 0 errors.',
+      'Round 2: the stale URLs refreshed again (1 task), then 1 URL checked: 1 fresh, 0 stale, 0 unknown, 0 errors.'
     ])
     expect(lines).toContain('Quota: 2 URLs left today')
     expect(lines).toContain('URLs | 10,000 | 4 | 4 | 4 | 3 | ')

@@ -5,7 +5,7 @@ import { BATCH_ORDER, BatchType } from '../plan/batches.js'
 import { QuotaKind, countOf } from '../plan/budget.js'
 import { FINISHED_STATUSES } from '../services/service.js'
 import { formatCount, formatDuration, inert, naturalCompare, plural } from '../util/text.js'
-import { countVerdicts } from '../verify/model.js'
+import { countVerdicts, describeVerdicts } from '../verify/model.js'
 import { Check } from '../verify/verdict.js'
 import { RunRecord, RunStatus } from './model.js'
 import { GITHUB_LIMITS, acceptedObjects } from './outputs.js'
@@ -512,7 +512,7 @@ function verificationParts(record: RunRecord): Part[] {
   const counts = countVerdicts(v.final)
   const summaryText = (['fresh', 'stale', 'unknown', 'error'] as const)
     .filter((k) => counts[k] > 0)
-    .map((k) => `${formatCount(counts[k])} ${k}`)
+    .map((k) => (k === 'error' ? plural(counts[k], 'error') : `${formatCount(counts[k])} ${k}`))
     .join(', ')
   const parts: Part[] = []
   v.rounds.forEach((round, i) => {
@@ -524,15 +524,10 @@ function verificationParts(record: RunRecord): Part[] {
       const tasks = refresh.outcomes.flatMap((o) => o.taskIds)
       parts.push(
         html(
-          `<p>Round ${i + 1}: the stale URLs refreshed again (${plural(tasks.length, 'task')}${refresh.wait ? `, ${escapeHtml(refresh.wait.status)}` : ''}), then ${plural(c.checked, 'URL')} checked: ${formatCount(c.fresh)} fresh, ${formatCount(c.stale)} stale, ${formatCount(c.unknown)} unknown, ${formatCount(c.error)} error.</p>\n`
+          `<p>Round ${i + 1}: the stale URLs refreshed again (${plural(tasks.length, 'task')}${refresh.wait ? `, ${escapeHtml(refresh.wait.status)}` : ''}), then ${describeVerdicts(c)}.</p>\n`
         )
       )
-    } else
-      parts.push(
-        html(
-          `<p>Round ${i + 1}: ${plural(c.checked, 'URL')} checked: ${formatCount(c.fresh)} fresh, ${formatCount(c.stale)} stale, ${formatCount(c.unknown)} unknown, ${formatCount(c.error)} error.</p>\n`
-        )
-      )
+    } else parts.push(html(`<p>Round ${i + 1}: ${describeVerdicts(c)}.</p>\n`))
   })
   const unsure = v.final.filter((c) => c.verdict === 'unknown' || c.verdict === 'error')
   if (unsure.length > 0) {

@@ -5,7 +5,7 @@ import { Log } from '../runner/log.js'
 import { FINISHED_STATUSES, RefreshService } from '../services/service.js'
 import { Clock } from '../util/clock.js'
 import { messageOf } from '../util/errors.js'
-import { plural } from '../util/text.js'
+import { formatCount, plural } from '../util/text.js'
 import { BatchOutcome, submitBatches } from './batches.js'
 import { preloadUrls } from './preload.js'
 import { fetchQuota } from './quota.js'
@@ -84,7 +84,7 @@ async function prefetch(
     ? Infinity
     : (await fetchQuota(service, ['Preload'], clock, (m) => log.info(m))).remain.Preload
   if (urls.length > remain) {
-    done.preloadSkipped = `Prefetch skipped: it needs ${plural(urls.length, 'URL')} but only ${remain} remain of today's prefetch quota. The refresh itself was submitted.`
+    done.preloadSkipped = `Prefetch skipped: it needs ${plural(urls.length, 'URL')} but only ${formatCount(remain)} remain of today's prefetch quota. The refresh itself was submitted.`
     return
   }
   done.preload = await log.group(`Prefetching ${plural(urls.length, 'URL')}`, () =>

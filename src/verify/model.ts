@@ -1,5 +1,6 @@
 import type { BatchOutcome } from '../submit/batches.js'
 import type { WaitResult } from '../submit/wait.js'
+import { formatCount, plural } from '../util/text.js'
 import { Check, Verdict } from './verdict.js'
 
 /** One round of checks; the second comes after the stale URLs were refreshed once more. */
@@ -24,4 +25,10 @@ export function countVerdicts(checks: readonly Check[]): Record<Verdict | 'check
   const counts = { checked: checks.length, fresh: 0, stale: 0, unknown: 0, error: 0 }
   for (const check of checks) counts[check.verdict]++
   return counts
+}
+
+/** "8 URLs checked: 7 fresh, 1 stale, 0 unknown, 0 errors", for the log and the summary. */
+export function describeVerdicts(counts: Record<Verdict | 'checked', number>): string {
+  const { checked, fresh, stale, unknown, error } = counts
+  return `${plural(checked, 'URL')} checked: ${formatCount(fresh)} fresh, ${formatCount(stale)} stale, ${formatCount(unknown)} unknown, ${plural(error, 'error')}`
 }

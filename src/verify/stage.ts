@@ -9,9 +9,9 @@ import { Submitted, waitForOutcomes } from '../submit/stage.js'
 import { BuiltTargets } from '../targets/build.js'
 import { RefreshTarget, canonicalUrl } from '../targets/target.js'
 import { Clock } from '../util/clock.js'
-import { plural } from '../util/text.js'
+import { formatCount, plural } from '../util/text.js'
 import { EdgeClient } from './fetch.js'
-import { Verification, VerifyRound, countVerdicts } from './model.js'
+import { Verification, VerifyRound, countVerdicts, describeVerdicts } from './model.js'
 import { chooseChecks } from './sample.js'
 import { Check, Expectation, judge } from './verdict.js'
 
@@ -44,8 +44,7 @@ async function checkRound(expectations: Expectation[], edge: EdgeClient): Promis
 }
 
 function describeRound(checks: readonly Check[]): string {
-  const c = countVerdicts(checks)
-  return `${plural(c.checked, 'URL')} checked: ${c.fresh} fresh, ${c.stale} stale, ${c.unknown} unknown, ${c.error} error`
+  return describeVerdicts(countVerdicts(checks))
 }
 
 /** Every check that is not fresh, with the headers that decided it, printed inertly. */
@@ -92,7 +91,7 @@ async function refreshAgain(
   )
     return {
       outcomes: [],
-      skipped: `They were not refreshed again: ${plural(targets.length, 'URL')} needed, ${remain} remain of today's quota.`
+      skipped: `They were not refreshed again: ${plural(targets.length, 'URL')} needed, ${formatCount(remain)} remain of today's quota.`
     }
   const outcomes = await submitBatches(planBatches(targets, [], settings.limits), {
     service,

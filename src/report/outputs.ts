@@ -1,6 +1,6 @@
-import { formatCount } from '../util/text.js'
 import { tagsByHost } from '../targets/tag.js'
 import { RefreshTarget } from '../targets/target.js'
+import { formatCount } from '../util/text.js'
 import { countVerdicts } from '../verify/model.js'
 import { RunRecord } from './model.js'
 import { batchOutcomes, refreshTaskIds, statusOf } from './status.js'

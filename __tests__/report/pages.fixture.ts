@@ -3,6 +3,7 @@ import { ApiError } from '../../src/api/errors.js'
 import { Quota } from '../../src/plan/budget.js'
 import { planRefresh } from '../../src/plan/plan.js'
 import { RunRecord } from '../../src/report/model.js'
+import { BatchOutcome } from '../../src/submit/batches.js'
 import { buildTargets } from '../../src/targets/build.js'
 import { DCDN_REQUEST_LIMITS, rulesOf } from '../fixtures.js'
 import { check, outcomesOf, recordOf, tasksOf } from './records.js'
@@ -82,6 +83,24 @@ export async function pushRun(parts: Partial<RunRecord> = {}, inputs: Record<str
     inputs: { rules: RULES, ...inputs },
     ...parts
   })
+}
+
+/**
+ * The push, every batch accepted and waited for to the end, `urlsLeft` URLs left today; `more`
+ * adds to the record, given the batches' outcomes.
+ */
+export async function completedPushRun(
+  urlsLeft: number,
+  inputs: Record<string, string>,
+  more: (outcomes: BatchOutcome[]) => Partial<RunRecord> = () => ({})
+) {
+  const outcomes = outcomesOf((await pushRun()).planned!.plan!)
+  const submitted = {
+    outcomes,
+    quotaAfter: quotaOf(urlsLeft, 98),
+    wait: { status: 'complete' as const, tasks: tasksOf(outcomes) }
+  }
+  return pushRun({ submitted, ...more(outcomes) }, inputs)
 }
 
 export { ApiError, check, outcomesOf, tasksOf }

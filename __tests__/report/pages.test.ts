@@ -3,7 +3,15 @@
 // down here; a change to any line of them is a change a user sees.
 import { describe, expect, it } from '@jest/globals'
 import { buildSummary } from '../../src/report/summary.js'
-import { ApiError, check, outcomesOf, pushRun, quotaOf, tasksOf } from './pages.fixture.js'
+import {
+  ApiError,
+  check,
+  completedPushRun,
+  outcomesOf,
+  pushRun,
+  quotaOf,
+  tasksOf
+} from './pages.fixture.js'
 import { recordOf } from './records.js'
 import { render, textOf } from './render.js'
 
@@ -48,18 +56,7 @@ const OBJECTS = [
 
 describe('the summary of a push, page by page', () => {
   it('complete: the headline with every figure, then the facts, each folded', async () => {
-    const base = await pushRun()
-    const outcomes = outcomesOf(base.planned!.plan!)
-    const record = await pushRun(
-      {
-        submitted: {
-          outcomes,
-          quotaAfter: quotaOf(0, 98),
-          wait: { status: 'complete', tasks: tasksOf(outcomes) }
-        }
-      },
-      { wait: 'true' }
-    )
+    const record = await completedPushRun(0, { wait: 'true' })
     expect(page(buildSummary(record))).toEqual([
       '✅ DCDN refresh complete: 4 URLs, 2 directories and 1 cache tag on 1 host in 4 tasks, 6 min 12 s; 0 URLs left today',
       CHANGES,
@@ -258,16 +255,9 @@ describe('the summary of a verified push (SPEC 4.6)', () => {
     'Check that the origin serves the new files (a cache in front of the origin, or a deploy that had not finished), then refresh again.'
 
   it('verify: fail, stale after the second refresh: the stale URL first, with its headers', async () => {
-    const base = await pushRun()
-    const outcomes = outcomesOf(base.planned!.plan!)
-    const again = { ...outcomes[0], objects: [stale.url], taskIds: ['800001'], acceptedAt: 2 }
-    const record = await pushRun(
-      {
-        submitted: {
-          outcomes,
-          quotaAfter: quotaOf(1, 98),
-          wait: { status: 'complete', tasks: tasksOf(outcomes) }
-        },
+    const record = await completedPushRun(1, { wait: 'true', verify: 'fail' }, (outcomes) => {
+      const again = { ...outcomes[0], objects: [stale.url], taskIds: ['800001'], acceptedAt: 2 }
+      return {
         verification: {
           mode: 'fail',
           rounds: [
@@ -279,9 +269,8 @@ describe('the summary of a verified push (SPEC 4.6)', () => {
           ],
           final: [stale, unknown, error, fresh]
         }
-      },
-      { wait: 'true', verify: 'fail' }
-    )
+      }
+    })
     const lines = page(buildSummary(record))
     expect(lines.slice(0, 16)).toEqual([
       '❌ DCDN refresh: 1 of 4 checked URLs still stale at the edge after a second refresh',
@@ -306,32 +295,22 @@ describe('the summary of a verified push (SPEC 4.6)', () => {
   })
 
   it('verify: warn, not refreshed again: a warning, not a tick, and why', async () => {
-    const base = await pushRun()
-    const outcomes = outcomesOf(base.planned!.plan!)
-    const record = await pushRun(
-      {
-        submitted: {
-          outcomes,
-          quotaAfter: quotaOf(3, 98),
-          wait: { status: 'complete', tasks: tasksOf(outcomes) }
-        },
-        verification: {
-          mode: 'warn',
-          rounds: [
-            { checks: [stale, fresh] },
-            {
-              checks: [],
-              refresh: {
-                outcomes: [],
-                skipped: "They were not refreshed again: 1 URL needed, 0 remain of today's quota."
-              }
+    const record = await completedPushRun(3, { wait: 'true', verify: 'warn' }, () => ({
+      verification: {
+        mode: 'warn',
+        rounds: [
+          { checks: [stale, fresh] },
+          {
+            checks: [],
+            refresh: {
+              outcomes: [],
+              skipped: "They were not refreshed again: 1 URL needed, 0 remain of today's quota."
             }
-          ],
-          final: [stale, fresh]
-        }
-      },
-      { wait: 'true', verify: 'warn' }
-    )
+          }
+        ],
+        final: [stale, fresh]
+      }
+    }))
     expect(page(buildSummary(record)).slice(0, 9)).toEqual([
       '⚠️ DCDN refresh complete: 4 URLs, 2 directories and 1 cache tag on 1 host in 4 tasks, 6 min 12 s; 3 URLs left today; 1 of 2 checked URLs fresh at the edge, 1 still stale',
       '1 URL still stale at the edge',
@@ -346,25 +325,17 @@ describe('the summary of a verified push (SPEC 4.6)', () => {
   })
 
   it('fixed by the second refresh: a tick, the quota less what was refreshed again', async () => {
-    const base = await pushRun()
-    const outcomes = outcomesOf(base.planned!.plan!)
-    const again = { ...outcomes[0], objects: [stale.url], taskIds: ['800001'], acceptedAt: 2 }
-    const fixed = { ...stale, verdict: 'fresh' as const, reason: 'the body is the new file' }
-    const record = await pushRun(
-      {
-        submitted: {
-          outcomes,
-          quotaAfter: quotaOf(3, 98),
-          wait: { status: 'complete', tasks: tasksOf(outcomes) }
-        },
+    const record = await completedPushRun(3, { wait: 'true', verify: 'fail' }, (outcomes) => {
+      const again = { ...outcomes[0], objects: [stale.url], taskIds: ['800001'], acceptedAt: 2 }
+      const fixed = { ...stale, verdict: 'fresh' as const, reason: 'the body is the new file' }
+      return {
         verification: {
           mode: 'fail',
           rounds: [{ checks: [stale, fresh] }, { checks: [fixed], refresh: { outcomes: [again] } }],
           final: [fixed, fresh]
         }
-      },
-      { wait: 'true', verify: 'fail' }
-    )
+      }
+    })
     const lines = page(buildSummary(record))
     expect(lines.slice(0, 5)).toEqual([
       '✅ DCDN refresh complete: 4 URLs, 2 directories and 1 cache tag on 1 host in 5 tasks, 6 min 12 s; 2 URLs left today; 2 of 2 checked URLs fresh at the edge',

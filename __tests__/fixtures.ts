@@ -1,6 +1,7 @@
 // Shared test data: the planner with DCDN's per-request limits and the two limits tests vary;
 // rules compiled with the real glob compiler.
 import { Batch, PlanLimits, planBatches } from '../src/plan/batches.js'
+import { Quota } from '../src/plan/budget.js'
 import { globCompiler } from '../src/rules/glob.js'
 import { RuleSet, parseRules } from '../src/rules/parse.js'
 import { TagTarget } from '../src/targets/tag.js'
@@ -42,3 +43,20 @@ export const ESA_FORM = {
   perHost: false,
   service: 'ESA'
 } as const
+
+/** A quota read: DCDN's daily quota per kind, with what remains as given (the full quota otherwise). */
+export function quotaWith(
+  remain: Partial<Quota['remain']> = {},
+  quota: Partial<Quota['quota']> = {}
+): Quota {
+  const full = {
+    File: 10_000,
+    Directory: 100,
+    Regex: 20,
+    IgnoreParams: 10_000,
+    Preload: 1000,
+    Tag: Infinity,
+    ...quota
+  }
+  return { quota: full, remain: { ...full, ...remain } }
+}

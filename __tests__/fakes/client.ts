@@ -1,6 +1,6 @@
-import { RpcClient } from '../../src/api/client.js'
+import { CallGate, RpcClient } from '../../src/api/client.js'
 import { signV3 } from '../../src/api/sign.js'
-import { HttpSend } from '../../src/api/transport.js'
+import { HttpSend, createHttpSend } from '../../src/api/transport.js'
 import { Clock } from '../../src/util/clock.js'
 import { FakeClock } from './clock.js'
 
@@ -14,4 +14,23 @@ export function clientAnswering(send: HttpSend, clock: Clock = new FakeClock()):
     send,
     clock
   })
+}
+
+/**
+ * A signed client of a loopback fake service, through the action's own HTTP layer, on the test's
+ * clock (and call gate, where the test paces); `close` ends its connections.
+ */
+export function clientOfFake(
+  url: string,
+  options: { version: string; clock: Clock; gate?: CallGate }
+): { client: RpcClient; close(): Promise<void> } {
+  const http = createHttpSend({ connectTimeoutMs: 2000, requestTimeoutMs: 5000 }, {})
+  const client = new RpcClient({
+    endpoint: new URL(url),
+    signer: signV3,
+    key: { accessKeyId: 'testid', accessKeySecret: 'testsecret' },
+    send: http.send,
+    ...options
+  })
+  return { client, close: http.close }
 }

@@ -1,29 +1,17 @@
 // planRefresh (SPEC 4.2): what fits goes as it is; what does not is collapsed within the
 // budgets of URLs, directories and max-objects, or refused whole with the figures that decide.
 import { describe, expect, it, jest } from '@jest/globals'
-import { PlanRefused, Quota } from '../../src/plan/budget.js'
+import { PlanRefused } from '../../src/plan/budget.js'
 import { PlanOptions, planRefresh } from '../../src/plan/plan.js'
 import { TagTarget } from '../../src/targets/tag.js'
 import { ObjectType, RefreshTarget } from '../../src/targets/target.js'
-import { DCDN_REQUEST_LIMITS } from '../fixtures.js'
+import { DCDN_REQUEST_LIMITS, quotaWith } from '../fixtures.js'
 
 const HOST = 'https://www.example.com'
 const of = (type: ObjectType, ...paths: string[]): RefreshTarget[] =>
   paths.map((p) => ({ type, url: `${HOST}${p}` }))
 const pages = (dir: string, n: number, host = HOST): RefreshTarget[] =>
   Array.from({ length: n }, (_, i) => ({ type: 'File', url: `${host}${dir}p${i}.html` }))
-
-function quotaOf(remain: Partial<Quota['remain']>): Quota {
-  const full = {
-    File: 10_000,
-    Directory: 100,
-    Regex: 20,
-    IgnoreParams: 10_000,
-    Preload: 1000,
-    Tag: Infinity
-  }
-  return { quota: full, remain: { ...full, ...remain } }
-}
 
 const options = (more: Partial<PlanOptions> = {}): PlanOptions => ({
   limits: { ...DCDN_REQUEST_LIMITS, maxUrlsPerRequest: 1000, urlRatePerDomain: 100_000 },
@@ -49,7 +37,7 @@ describe('planRefresh: a plan that fits', () => {
     const targets = [...pages('/a/', 3), ...of('Directory', '/d/'), ...of('Regex', '/r.*')]
     const tags: TagTarget[] = [{ host: 'www.example.com', tag: 'menu' }]
     const known = jest.fn(async () => undefined)
-    const plan = await planRefresh(targets, tags, options({ quota: quotaOf({}) }), known)
+    const plan = await planRefresh(targets, tags, options({ quota: quotaWith({}) }), known)
     expect(known).not.toHaveBeenCalled()
     expect(plan.targets).toEqual(targets)
     expect(plan.tags).toEqual(tags)
@@ -78,7 +66,7 @@ describe('planRefresh: a plan that fits', () => {
     const plan = await planRefresh(
       targets,
       [],
-      options({ maxObjects: 5, quota: quotaOf({ File: 4, Directory: 1 }) })
+      options({ maxObjects: 5, quota: quotaWith({ File: 4, Directory: 1 }) })
     )
     expect(plan.collapse).toBeUndefined()
     expect(plan.targets).toEqual(targets)
@@ -86,7 +74,7 @@ describe('planRefresh: a plan that fits', () => {
 
   it('with prefetching, needs prefetch quota for the File URLs it refreshes', async () => {
     const targets = [...pages('/a/', 3), ...of('IgnoreParams', '/q')]
-    const plan = await planRefresh(targets, [], options({ preload: true, quota: quotaOf({}) }))
+    const plan = await planRefresh(targets, [], options({ preload: true, quota: quotaWith({}) }))
     expect(plan.needs).toContainEqual({ kind: 'Preload', need: 3, remain: 1000 })
   })
 })
@@ -100,7 +88,7 @@ describe('planRefresh: collapsing (SPEC 4.2 item 5)', () => {
       ...of('File', '/b/one.html')
     ]
     const known = jest.fn(async () => [...pages('/a/', 5), ...pages('/b/', 3)].map((t) => t.url))
-    const plan = await planRefresh(targets, [], options({ quota: quotaOf({ File: 2 }) }), known)
+    const plan = await planRefresh(targets, [], options({ quota: quotaWith({ File: 2 }) }), known)
     expect(known).toHaveBeenCalledTimes(1)
     expect(plan.targets).toEqual([
       ...of('File', '/b/one.html'),
@@ -153,7 +141,7 @@ describe('planRefresh: collapsing (SPEC 4.2 item 5)', () => {
 
   it('reports a given directory that came to stand for changed URLs', async () => {
     const targets = [...pages('/a/', 3), ...of('Directory', '/a/')]
-    const plan = await planRefresh(targets, [], options({ quota: quotaOf({ File: 0 }) }))
+    const plan = await planRefresh(targets, [], options({ quota: quotaWith({ File: 0 }) }))
     expect(plan.targets).toEqual(of('Directory', '/a/'))
     expect(plan.collapse?.directories).toEqual([
       { url: `${HOST}/a/`, replaced: 3, collateral: 0, given: true }
@@ -165,12 +153,12 @@ describe('planRefresh: collapsing (SPEC 4.2 item 5)', () => {
     const unknown = await planRefresh(
       targets,
       [],
-      options({ quota: quotaOf({ File: NaN, Directory: NaN }) })
+      options({ quota: quotaWith({ File: NaN, Directory: NaN }) })
     ).catch((e: unknown) => e)
     // Not collapsed for want of a figure; the quota check then names what is unknown.
     expect(unknown).toBeInstanceOf(PlanRefused)
     expect((unknown as Error).message).toContain('3 URLs needed, what remains is unknown today')
-    const none = await planRefresh(targets, [], options({ quota: quotaOf({ File: -5 }) }))
+    const none = await planRefresh(targets, [], options({ quota: quotaWith({ File: -5 }) }))
     expect(none.targets).toEqual(of('Directory', '/a/'))
   })
 
@@ -205,7 +193,7 @@ describe('planRefresh: collapsing (SPEC 4.2 item 5)', () => {
 
   it("with 'collapse: off', refuses a plan over today's quota with the quota's figures", async () => {
     const error = await refusal(
-      planRefresh(pages('/a/', 4), [], options({ collapse: 'off', quota: quotaOf({ File: 3 }) }))
+      planRefresh(pages('/a/', 4), [], options({ collapse: 'off', quota: quotaWith({ File: 3 }) }))
     )
     expect(error.needs).toEqual([{ kind: 'File', need: 4, remain: 3 }])
   })
@@ -222,7 +210,7 @@ describe('planRefresh: a plan that cannot fit even collapsed', () => {
       { type: 'Directory' as const, url: 'https://d.example/given/' }
     ]
     const error = await refusal(
-      planRefresh(targets, [], options({ quota: quotaOf({ File: 2, Directory: 1 }) }))
+      planRefresh(targets, [], options({ quota: quotaWith({ File: 2, Directory: 1 }) }))
     )
     expect(error.message.split('\n')).toEqual([
       'The plan cannot fit, even with directory refreshes in place of URLs, so nothing was submitted:',
@@ -270,7 +258,7 @@ describe('planRefresh: a plan that cannot fit even collapsed', () => {
       planRefresh(
         [...pages('/', 3, 'https://a.example'), ...pages('/', 3, 'https://b.example')],
         [],
-        options({ quota: quotaOf({ File: 1, Directory: NaN }) })
+        options({ quota: quotaWith({ File: 1, Directory: NaN }) })
       )
     )
     // Both hosts as directories leave no URL: only the directories' figure is missing.

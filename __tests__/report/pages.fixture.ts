@@ -5,7 +5,7 @@ import { planRefresh } from '../../src/plan/plan.js'
 import { RunRecord } from '../../src/report/model.js'
 import { BatchOutcome } from '../../src/submit/batches.js'
 import { buildTargets } from '../../src/targets/build.js'
-import { DCDN_REQUEST_LIMITS, rulesOf } from '../fixtures.js'
+import { DCDN_REQUEST_LIMITS, quotaWith, rulesOf } from '../fixtures.js'
 import { check, outcomesOf, recordOf, tasksOf } from './records.js'
 
 export const RULES = [
@@ -28,17 +28,9 @@ const PATHS = [
   'README.md'
 ]
 
-export function quotaOf(file: number, directory = 100): Quota {
-  const q = {
-    File: 10_000,
-    Directory: 100,
-    Regex: 20,
-    IgnoreParams: 10_000,
-    Preload: 500,
-    Tag: Infinity
-  }
-  return { quota: q, remain: { ...q, File: file, Directory: directory } }
-}
+/** Today's quota with this many URLs and directories left, and a prefetch quota of 500. */
+export const quotaOf = (file: number, directory = 100): Quota =>
+  quotaWith({ File: file, Directory: directory }, { Preload: 500 })
 
 /** A push of 10 paths through the rules: 8 URLs and a tag, collapsed within 4 URLs left. */
 export async function pushRun(parts: Partial<RunRecord> = {}, inputs: Record<string, string> = {}) {

@@ -1,30 +1,14 @@
 import { describe, expect, it } from '@jest/globals'
 import { NetworkError } from '../../src/api/errors.js'
-import { Quota, QuotaNeed, checkQuota } from '../../src/plan/budget.js'
+import { QuotaNeed, checkQuota } from '../../src/plan/budget.js'
 import { buildOutputs } from '../../src/report/outputs.js'
 import { buildSummary, escapeHtml } from '../../src/report/summary.js'
 import { Verification } from '../../src/verify/model.js'
+import { quotaWith } from '../fixtures.js'
 import { check, files, outcomesOf, planOf, recordOf, tasksOf } from './records.js'
 import { beforeFirstFold, foldedHeight, render, textOf, unfolded } from './render.js'
 
-const quota = (file: number, dir = 100): Quota => ({
-  quota: {
-    File: 10_000,
-    Directory: 100,
-    Regex: 20,
-    IgnoreParams: 10_000,
-    Preload: 1000,
-    Tag: Infinity
-  },
-  remain: {
-    File: file,
-    Directory: dir,
-    Regex: 20,
-    IgnoreParams: 10_000,
-    Preload: 1000,
-    Tag: Infinity
-  }
-})
+const quota = (file: number, dir = 100) => quotaWith({ File: file, Directory: dir })
 
 /** A run of 3,000 URLs on 3 hosts, accepted in 3 tasks and waited for. */
 async function bigRun(failedObjects: string[] = []) {

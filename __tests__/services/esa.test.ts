@@ -2,11 +2,9 @@
 // SDK): the site by name or exact ID, purges of every type and of tags, quota per kind, and the
 // task look-up by window and page.
 import { afterEach, describe, expect, it } from '@jest/globals'
-import { RpcClient } from '../../src/api/client.js'
-import { signV3 } from '../../src/api/sign.js'
-import { createHttpSend } from '../../src/api/transport.js'
 import { esaService } from '../../src/services/esa.js'
 import { FakeClock } from '../fakes/clock.js'
+import { clientOfFake } from '../fakes/client.js'
 import { startFakeService } from '../fakes/service.mjs'
 
 type Fake = Awaited<ReturnType<typeof startFakeService>>
@@ -27,19 +25,8 @@ async function open(options: Record<string, unknown> = {}, site = 'example.com')
     now: () => clock.now(),
     ...options
   })
-  const http = createHttpSend({ connectTimeoutMs: 2000, requestTimeoutMs: 5000 }, {})
-  closers.push(
-    () => http.close(),
-    () => fake.close()
-  )
-  const client = new RpcClient({
-    endpoint: new URL(fake.url),
-    version: '2024-09-10',
-    signer: signV3,
-    key: { accessKeyId: 'testid', accessKeySecret: 'testsecret' },
-    send: http.send,
-    clock
-  })
+  const { client, close } = clientOfFake(fake.url, { version: '2024-09-10', clock })
+  closers.push(close, () => fake.close())
   return { fake, clock, service: await esaService(client, site, clock) }
 }
 const calls = (fake: Fake, action: string) =>

@@ -1,12 +1,10 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
-import { RpcClient } from '../../src/api/client.js'
-import { signV3 } from '../../src/api/sign.js'
-import { createHttpSend } from '../../src/api/transport.js'
 import { Pacer } from '../../src/plan/pacing.js'
 import { dcdnService } from '../../src/services/dcdn.js'
 import { createCallGate } from '../../src/submit/gate.js'
 import { submitBatches as submit } from '../../src/submit/batches.js'
 import { FakeClock } from '../fakes/clock.js'
+import { clientOfFake } from '../fakes/client.js'
 import { startFakeDcdn } from '../fakes/dcdn-server.mjs'
 import { planWith } from '../fixtures.js'
 
@@ -14,11 +12,11 @@ const planBatches = planWith
 
 type Fake = Awaited<ReturnType<typeof startFakeDcdn>>
 let fake: Fake | undefined
-let http: ReturnType<typeof createHttpSend> | undefined
+let closeClient: (() => Promise<void>) | undefined
 afterEach(async () => {
-  await http?.close()
+  await closeClient?.()
   await fake?.close()
-  http = undefined
+  closeClient = undefined
   fake = undefined
 })
 
@@ -26,17 +24,13 @@ async function setup(rate: number) {
   const clock = new FakeClock()
   // The fake DCDN keeps its rate windows on the same virtual clock.
   fake = await startFakeDcdn({ urlRatePerDomain: rate, now: () => clock.now() })
-  http = createHttpSend({ connectTimeoutMs: 2000, requestTimeoutMs: 5000 }, {})
   const pacer = new Pacer({ callsPerSecond: 30, urlRatePerDomain: rate, preloadCallsPerSecond: 15 })
-  const client = new RpcClient({
-    endpoint: new URL(fake.url),
+  const { client, close } = clientOfFake(fake.url, {
     version: '2018-01-15',
-    signer: signV3,
-    key: { accessKeyId: 'testid', accessKeySecret: 'testsecret' },
-    send: http.send,
     clock,
     gate: createCallGate(pacer, clock)
   })
+  closeClient = close
   return { clock, client: dcdnService(client), fake, pacer }
 }
 

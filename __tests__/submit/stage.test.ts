@@ -1,9 +1,6 @@
 // The submit stage against the fake DCDN on a virtual clock: the batches, the quota after, the
 // wait and the prefetch, each paced through the account's gate.
 import { afterEach, describe, expect, it } from '@jest/globals'
-import { RpcClient } from '../../src/api/client.js'
-import { signV3 } from '../../src/api/sign.js'
-import { createHttpSend } from '../../src/api/transport.js'
 import { Pacer } from '../../src/plan/pacing.js'
 import { Log } from '../../src/runner/log.js'
 import { dcdnService } from '../../src/services/dcdn.js'
@@ -11,6 +8,7 @@ import { createCallGate } from '../../src/submit/gate.js'
 import { preloadUrls } from '../../src/submit/preload.js'
 import { SubmitSettings, submitPlan } from '../../src/submit/stage.js'
 import { FakeClock } from '../fakes/clock.js'
+import { clientOfFake } from '../fakes/client.js'
 import { startFakeDcdn } from '../fakes/dcdn-server.mjs'
 import { planOf } from '../report/records.js'
 
@@ -22,21 +20,13 @@ afterEach(async () => {
 async function connect(options: Record<string, unknown> = {}) {
   const clock = new FakeClock()
   const fake = await startFakeDcdn({ now: () => clock.now(), ...options })
-  const http = createHttpSend({ connectTimeoutMs: 2000, requestTimeoutMs: 5000 }, {})
-  closers.push(
-    () => http.close(),
-    () => fake.close()
-  )
   const pacer = new Pacer({ callsPerSecond: 30, urlRatePerDomain: 1000, preloadCallsPerSecond: 15 })
-  const client = new RpcClient({
-    endpoint: new URL(fake.url),
+  const { client, close } = clientOfFake(fake.url, {
     version: '2018-01-15',
-    signer: signV3,
-    key: { accessKeyId: 'testid', accessKeySecret: 'testsecret' },
-    send: http.send,
     clock,
     gate: createCallGate(pacer, clock)
   })
+  closers.push(close, () => fake.close())
   const lines: string[] = []
   const warnings: string[] = []
   const log: Log = {
